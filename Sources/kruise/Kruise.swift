@@ -1,0 +1,6 @@
+import ArgumentParser
+
+@main
+struct Kruise: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "kruise", abstract: "SwiftKruise")
+}
