@@ -1,1 +1,27 @@
-print("bench")
+// kruise-bench: the project's benchmarks, one JSON object per line on standard output.
+// Usage: kruise-bench json [--pods N] [--runs N]
+import Glibc
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+let suite = arguments.first ?? "json"
+
+func option(_ name: String, default value: Int) -> Int {
+    guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count,
+        let parsed = Int(arguments[index + 1])
+    else { return value }
+    return parsed
+}
+
+switch suite {
+case "json":
+    let benchmark = JSONBenchmark(podCount: option("--pods", default: 10_000), runs: option("--runs", default: 5))
+    do {
+        for result in try benchmark.run() { print(result.jsonLine) }
+    } catch {
+        print("kruise-bench: \(error)")
+        exit(1)
+    }
+default:
+    print("kruise-bench: unknown suite '\(suite)'; available: json")
+    exit(2)
+}

@@ -1,0 +1,64 @@
+/// RFC 7386 JSON merge patch.
+///
+/// A merge patch is a partial document: an object's members replace or (when `null`) remove the target's members,
+/// recursively; anything else, arrays included, replaces the target whole. Applying keeps the target's member
+/// order: members already there stay in place and new ones are appended in the patch's order.
+public enum JSONMergePatch {
+    /// Applies `patch` to `target` (RFC 7386 §2).
+    public static func apply(_ patch: JSONValue, to target: JSONValue) -> JSONValue {
+        guard case .object(let patchObject) = patch else { return patch }
+        var result: JSONObject
+        if case .object(let targetObject) = target {
+            result = targetObject
+        } else {
+            result = JSONObject(minimumCapacity: patchObject.count)
+        }
+        for member in patchObject {
+            if member.value.isNull {
+                result.removeValue(forKey: member.key)
+            } else if let index = result.index(forKey: member.key) {
+                result.updateValue(atIndex: index) { existing in
+                    let current = existing
+                    existing = .null  // drop the reference so a nested object is patched in place
+                    existing = Self.apply(member.value, to: current)
+                }
+            } else {
+                result.appendUnchecked(key: member.key, value: Self.apply(member.value, to: .null))
+            }
+        }
+        return .object(result)
+    }
+
+    /// The smallest merge patch that turns `original` into `modified`: only changed members, `null` for removed
+    /// members, nested objects diffed recursively, anything else (arrays included) replaced whole.
+    ///
+    /// When both are objects and equal the patch is `{}`. When either is not an object the patch is `modified`
+    /// itself, the only merge patch that produces it. RFC 7386 cannot set a member to `null`, so a `null` inside
+    /// `modified` (other than at the top) reads back as a removal.
+    public static func create(from original: JSONValue, to modified: JSONValue) -> JSONValue {
+        guard case .object(let originalObject) = original, case .object(let modifiedObject) = modified else {
+            return modified
+        }
+        return .object(Self.diff(originalObject, modifiedObject))
+    }
+
+    private static func diff(_ original: JSONObject, _ modified: JSONObject) -> JSONObject {
+        var patch = JSONObject()
+        for member in original {
+            guard let newValue = modified[member.key] else {
+                patch.appendUnchecked(key: member.key, value: .null)
+                continue
+            }
+            if case .object(let oldObject) = member.value, case .object(let newObject) = newValue {
+                let nested = Self.diff(oldObject, newObject)
+                if !nested.isEmpty { patch.appendUnchecked(key: member.key, value: .object(nested)) }
+            } else if member.value != newValue {
+                patch.appendUnchecked(key: member.key, value: newValue)
+            }
+        }
+        for member in modified where original[member.key] == nil {
+            patch.appendUnchecked(key: member.key, value: member.value)
+        }
+        return patch
+    }
+}

@@ -1,0 +1,10 @@
+public import KubeJSON
+
+/// apps/v1 ReplicaSetSpec.
+public struct ReplicaSetSpec: PodTemplatedSpec {
+    public var object: JSONObject
+
+    public init(object: JSONObject) {
+        self.object = object
+    }
+}

@@ -1,0 +1,25 @@
+public import KubeJSON
+
+/// core/v1 Node (cluster-scoped).
+public struct Node: KubeObject {
+    public static var groupVersionKind: GroupVersionKind { GroupVersionKind(group: "", version: "v1", kind: "Node") }
+
+    public var object: JSONObject
+
+    public init(object: JSONObject) {
+        self.object = object
+    }
+
+    public var spec: NodeSpec {
+        get { self.view("spec") }
+        set { self.setView("spec", newValue) }
+    }
+
+    public var status: NodeStatus {
+        get { self.view("status") }
+        set { self.setView("status", newValue) }
+    }
+
+    /// `true` when the Ready condition is True.
+    public var isReady: Bool { self.status.conditions[type: "Ready"]?.isTrue ?? false }
+}

@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Builds SwiftKruise and runs every test suite. This is the README's test command and what CI runs.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# The toolchain lives in /opt/swift on our machines; make sure it is on PATH for non-login shells.
+if ! command -v swift >/dev/null 2>&1 && [ -x /opt/swift/usr/bin/swift ]; then
+    export PATH="/opt/swift/usr/bin:$PATH"
+fi
+command -v swift >/dev/null 2>&1 || { echo "swift not found: install Swift 6.1 or later" >&2; exit 1; }
+
+swift build --build-tests
+swift test --skip-build
+# The CLI must build and answer.
+swift run --skip-build kruise version
