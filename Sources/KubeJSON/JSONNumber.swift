@@ -49,13 +49,67 @@ public struct JSONNumber: Sendable {
 }
 
 extension JSONNumber: Hashable {
-    /// Numbers are equal when their values are, so `1.0 == 1.00`.
+    /// Numbers are equal when their exact decimal values are, so `1.0 == 1.00 == 1e0`, while
+    /// `18446744073709551616` and `18446744073709551617` (one `Double` apart from nothing) stay different.
     public static func == (lhs: JSONNumber, rhs: JSONNumber) -> Bool {
-        lhs.text == rhs.text || lhs.doubleValue == rhs.doubleValue
+        lhs.text == rhs.text || lhs.decimal == rhs.decimal
     }
 
     public func hash(into hasher: inout Hasher) {
-        hasher.combine(self.doubleValue)
+        hasher.combine(self.decimal)
+    }
+
+    /// The exact value as sign, significant digits (no leading or trailing zeros) and a power of ten.
+    var decimal: ExactDecimal { ExactDecimal(literal: self.text) }
+}
+
+/// An exact decimal value, `±0.digits × 10^exponent` normalized so that equal values compare equal.
+struct ExactDecimal: Hashable {
+    var negative: Bool
+    /// Significant digits, without leading or trailing zeros; empty for zero.
+    var digits: [UInt8]
+    var exponent: Int
+
+    /// Reads a literal in the JSON number grammar.
+    init(literal: String) {
+        var negative = false
+        var digits: [UInt8] = []
+        var pointPosition: Int? = nil
+        var exponent = 0
+        var iterator = literal.utf8.makeIterator()
+        var inExponent = false
+        var exponentNegative = false
+        while let byte = iterator.next() {
+            switch byte {
+            case UInt8(ascii: "-") where !inExponent: negative = true
+            case UInt8(ascii: "-"): exponentNegative = true
+            case UInt8(ascii: "+"): break
+            case UInt8(ascii: "."): pointPosition = digits.count
+            case UInt8(ascii: "e"), UInt8(ascii: "E"): inExponent = true
+            default:
+                let digit = byte &- UInt8(ascii: "0")
+                if inExponent {
+                    // Saturate: a literal beyond ±10^(10^15) has no practical meaning but must not trap.
+                    exponent = exponent < 1_000_000_000_000_000 ? exponent * 10 + Int(digit) : exponent
+                } else {
+                    digits.append(digit)
+                }
+            }
+        }
+        if exponentNegative { exponent = -exponent }
+        exponent += pointPosition ?? digits.count
+        let leadingZeros = digits.prefix { $0 == 0 }.count
+        digits.removeFirst(leadingZeros)
+        exponent -= leadingZeros
+        while digits.last == 0 { digits.removeLast() }
+        self.negative = negative && !digits.isEmpty
+        self.digits = digits
+        self.exponent = digits.isEmpty ? 0 : exponent
+    }
+
+    /// An integer's exact value.
+    init(_ value: Int64) {
+        self.init(literal: String(value))
     }
 }
 

@@ -124,8 +124,7 @@ extension JSONValue: Equatable {
         case (.int(let a), .int(let b)): return a == b
         case (.number(let a), .number(let b)): return a == b
         case (.int(let a), .number(let b)), (.number(let b), .int(let a)):
-            if let exact = b.exactInt64 { return exact == a }
-            return false
+            return ExactDecimal(a) == b.decimal
         case (.string(let a), .string(let b)): return a == b
         case (.array(let a), .array(let b)): return a == b
         case (.object(let a), .object(let b)): return a == b
@@ -139,7 +138,7 @@ extension JSONValue: Hashable {
         switch self {
         case .null: hasher.combine(0)
         case .bool(let b): hasher.combine(b)
-        case .int(let i): hasher.combine(Double(i))
+        case .int(let i): hasher.combine(ExactDecimal(i))
         case .number(let n): hasher.combine(n)
         case .string(let s): hasher.combine(s)
         case .array(let a): hasher.combine(a)

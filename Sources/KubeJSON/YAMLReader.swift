@@ -7,7 +7,7 @@ import Yams
 ///   always strings; explicit `!!str`, `!!int`, `!!bool`, `!!float`, `!!null`, `!!timestamp`, `!!binary` tags
 ///   are honoured. Other tags are ignored.
 /// - Floats become the JSON text Go's encoder would write (`1.50` → `1.5`, `1e+3` → `1000`); one that is
-///   integral and fits `Int64` becomes ``JSONValue/int(_:)``, as it does once kubectl has sent it.
+///   integral and below 2^53 becomes ``JSONValue/int(_:)``, as it does once kubectl has sent it.
 /// - Mapping keys become strings: integers in decimal, booleans as `true`/`false`, floats as Go's `%g` of the
 ///   `float32` value. `null`, collection and above-`Int64` integer keys are errors, as in sigs.k8s.io/yaml.
 /// - Anchors, aliases and `<<` merge keys work; merged members are set in order and overwrite members already
@@ -270,7 +270,10 @@ private struct Converter {
                 throw self.error(.unsupportedFloat(scalar.string), at: .scalar(scalar))
             }
             let text = GoNumberFormat.jsonText(d)
-            if !text.utf8.contains(where: { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "e") }),
+            // Integral values become integers, as they do once kubectl's JSON reaches the API server; only
+            // below 2^53, where the text and the Double agree exactly.
+            if d.magnitude < 9_007_199_254_740_992,
+                !text.utf8.contains(where: { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "e") }),
                 let i = Int64(text)
             {
                 return .int(i)
@@ -307,60 +310,5 @@ private struct Converter {
 
     private func error(_ reason: YAMLReadError.Reason, at node: Node) -> YAMLReadError {
         YAMLReadError(reason, line: node.mark?.line ?? 0, column: node.mark?.column ?? 0)
-    }
-}
-
-/// Standard base64 (RFC 4648 §4, padded) as Go's `base64.StdEncoding` decodes it: line breaks are skipped,
-/// anything else outside the alphabet is an error.
-enum Base64 {
-    static func decode(_ text: String) -> [UInt8]? {
-        var values: [UInt8] = []
-        values.reserveCapacity(text.utf8.count)
-        var padding = 0
-        for byte in text.utf8 {
-            if byte == 0x0A || byte == 0x0D { continue }
-            if byte == UInt8(ascii: "=") {
-                padding += 1
-                continue
-            }
-            guard padding == 0, let value = Self.value(of: byte) else { return nil }
-            values.append(value)
-        }
-        guard (values.count + padding) % 4 == 0, padding <= 2, padding == 0 || values.count % 4 + padding == 4 else {
-            return nil
-        }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(values.count * 3 / 4)
-        var i = 0
-        while i + 4 <= values.count {
-            let n = UInt32(values[i]) << 18 | UInt32(values[i + 1]) << 12 | UInt32(values[i + 2]) << 6 | UInt32(values[i + 3])
-            bytes.append(UInt8(truncatingIfNeeded: n >> 16))
-            bytes.append(UInt8(truncatingIfNeeded: n >> 8))
-            bytes.append(UInt8(truncatingIfNeeded: n))
-            i += 4
-        }
-        switch values.count - i {
-        case 0: break
-        case 2:
-            guard values[i + 1] & 0x0F == 0 else { return nil }
-            bytes.append(values[i] << 2 | values[i + 1] >> 4)
-        case 3:
-            guard values[i + 2] & 0x03 == 0 else { return nil }
-            bytes.append(values[i] << 2 | values[i + 1] >> 4)
-            bytes.append(values[i + 1] << 4 | values[i + 2] >> 2)
-        default: return nil
-        }
-        return bytes
-    }
-
-    private static func value(of byte: UInt8) -> UInt8? {
-        switch byte {
-        case UInt8(ascii: "A")...UInt8(ascii: "Z"): byte - UInt8(ascii: "A")
-        case UInt8(ascii: "a")...UInt8(ascii: "z"): byte - UInt8(ascii: "a") + 26
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0") + 52
-        case UInt8(ascii: "+"): 62
-        case UInt8(ascii: "/"): 63
-        default: nil
-        }
     }
 }

@@ -529,7 +529,10 @@ extension Quantity {
     private static func sum(_ a: Int128, _ aScale: Int32, _ b: Int128, _ bScale: Int32) -> (Int128, Int32) {
         if a == 0 { return (b, bScale) }
         if b == 0 { return (a, aScale) }
+        // Start at the smaller scale, or higher where an operand could not be multiplied up within 38 digits.
         var target = Int(min(aScale, bScale))
+        target = max(target, Int(aScale) - (maxDigits - digitCount(a.magnitude)))
+        target = max(target, Int(bScale) - (maxDigits - digitCount(b.magnitude)))
         while target <= Int(Int32.max) {
             if let x = rescale(a, from: aScale, to: target), let y = rescale(b, from: bScale, to: target) {
                 let (total, overflow) = x.addingReportingOverflow(y)

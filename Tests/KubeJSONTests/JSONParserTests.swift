@@ -53,7 +53,7 @@ import Testing
             ([q, 0xE2, 0x82, q], 1, .invalidUTF8),
             ([q, 0xC0, 0x80, q], 1, .invalidUTF8),
             ([q, 0xED, 0xA0, 0x80, q], 1, .invalidUTF8),
-            ([q, UInt8(ascii: "\\"), UInt8(ascii: "n"), UInt8(ascii: "x"), 0xF8, q], 3, .invalidUTF8),
+            ([q, UInt8(ascii: "\\"), UInt8(ascii: "n"), UInt8(ascii: "x"), 0xF8, q], 4, .invalidUTF8),
             t("\"abc", 4, .unexpectedEndOfInput),
             t("\"abc\\", 5, .unexpectedEndOfInput),
             t("\"a\\n", 4, .unexpectedEndOfInput),
@@ -181,5 +181,21 @@ import Testing
         #expect(try JSONValue(parsing: "\"\"") == "")
         #expect(try JSONValue(parsing: "[ ]") == [])
         #expect(try JSONValue(parsing: "{ }") == .emptyObject)
+    }
+}
+
+@Suite struct JSONNumberEqualityTests {
+    @Test(arguments: [
+        ("1", "1.0", true), ("1.0", "1.00", true), ("1e3", "1000", true), ("1000", "1E+3", true),
+        ("0.5", "5e-1", true), ("-0", "0", true), ("0.0", "-0.0e5", true), ("100", "1e2", true),
+        ("18446744073709551616", "18446744073709551617", false), ("1e400", "2e400", false),
+        ("1e400", "10e399", true), ("1.5", "1.50001", false), ("-1", "1", false),
+        ("9223372036854775807", "9223372036854775807.0", true), ("9223372036854775807", "9223372036854775806.0", false),
+    ])
+    func numbersCompareByExactValue(lhs: String, rhs: String, equal: Bool) throws {
+        let a = try JSONValue(parsing: lhs)
+        let b = try JSONValue(parsing: rhs)
+        #expect((a == b) == equal)
+        if equal { #expect(a.hashValue == b.hashValue) }
     }
 }

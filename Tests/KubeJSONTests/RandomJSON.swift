@@ -23,6 +23,8 @@ struct RandomJSON {
     /// Whether `null` may appear inside containers (merge patches cannot express nested nulls).
     var allowNull = true
     var maxDepth = 4
+    /// Leave out U+FEFF: Yams drops a byte order mark at the start of any scalar it reads.
+    var yamlSafe = false
 
     init(seed: UInt64) {
         self.rng = SplitMix64(seed: seed)
@@ -43,7 +45,8 @@ struct RandomJSON {
         case 5:
             let specials: [Unicode.Scalar] = ["\"", "\\", "<", ">", "&", "\u{2028}", "\u{2029}", "\u{7F}", "\u{85}",
                 "\u{A0}", "\u{FEFF}", "\u{FFFD}", "\u{FFFE}", "\u{FFFF}", "'", "#", ":", "-", " ", "\n", "\t", "\r"]
-            return specials[self.int(0...(specials.count - 1))]
+            let special = specials[self.int(0...(specials.count - 1))]
+            return self.yamlSafe && special == "\u{FEFF}" ? "\u{FFFD}" : special
         case 6, 7:
             while true {
                 if let s = Unicode.Scalar(UInt32(self.int(0x80...0xFFFF))) { return s }

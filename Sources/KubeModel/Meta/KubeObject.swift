@@ -17,10 +17,12 @@ extension KubeObject {
         self.init(object: object)
     }
 
-    /// Decodes an object of this kind, checking `apiVersion` and `kind` where present.
+    /// Decodes an object of this kind, checking `apiVersion` and `kind` where present (types that model any
+    /// kind, such as ``UnstructuredObject``, have an empty kind and accept everything).
     /// - Throws: ``FieldError`` naming `kind` or `apiVersion` when they name another type.
     public static func decode(_ json: JSONValue) throws(FieldError) -> Self {
         let decoded = try Self(json: json)
+        if Self.groupVersionKind.kind.isEmpty { return decoded }
         if let kind = decoded.kind, kind != Self.groupVersionKind.kind {
             throw FieldError(field: "kind", message: "Invalid value: \"\(kind)\": expected \(Self.groupVersionKind.kind)")
         }

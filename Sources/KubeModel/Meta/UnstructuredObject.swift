@@ -2,8 +2,7 @@ public import KubeJSON
 
 /// Any object of any kind, for code that handles objects generically (custom resources, the API server).
 public struct UnstructuredObject: KubeObject {
-    /// Unstructured objects have no fixed kind; this placeholder is never checked by ``decode(_:)``
-    /// because `init(json:)` is used directly.
+    /// Unstructured objects have no fixed kind: the empty kind tells ``KubeObject/decode(_:)`` to accept any.
     public static var groupVersionKind: GroupVersionKind { GroupVersionKind(group: "", version: "", kind: "") }
 
     public var object: JSONObject
