@@ -17,6 +17,7 @@ let package = Package(
         .executable(name: "kruise-bench", targets: ["kruise-bench"]),
         .library(name: "KubeJSON", targets: ["KubeJSON"]),
         .library(name: "KubeModel", targets: ["KubeModel"]),
+        .library(name: "LocalCluster", targets: ["LocalCluster"]),
     ],
     dependencies: [
         // YAML manifests: Yams 6 is Swift 6 clean and bundles libyaml (cheap C build).
@@ -33,6 +34,11 @@ let package = Package(
         .target(
             name: "KubeModel",
             dependencies: ["KubeJSON"],
+            swiftSettings: commonSettings
+        ),
+        .target(
+            name: "LocalCluster",
+            dependencies: ["KubeJSON", "KubeModel"],
             swiftSettings: commonSettings
         ),
         .executableTarget(
@@ -58,6 +64,11 @@ let package = Package(
         .testTarget(
             name: "KubeModelTests",
             dependencies: ["KubeModel", "KubeJSON"],
+            swiftSettings: commonSettings
+        ),
+        .testTarget(
+            name: "LocalClusterTests",
+            dependencies: ["LocalCluster", "KubeModel", "KubeJSON"],
             swiftSettings: commonSettings
         ),
     ],
