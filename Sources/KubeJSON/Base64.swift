@@ -1,7 +1,8 @@
 /// Standard base64 (RFC 4648 §4, padded) as Go's `base64.StdEncoding` decodes it: line breaks are skipped,
 /// anything else outside the alphabet is an error.
-enum Base64 {
-    static func decode(_ text: String) -> [UInt8]? {
+public enum Base64 {
+    /// The bytes `text` encodes, or `nil` when it is not valid padded base64.
+    public static func decode(_ text: String) -> [UInt8]? {
         var values: [UInt8] = []
         values.reserveCapacity(text.utf8.count)
         var padding = 0
@@ -50,5 +51,23 @@ enum Base64 {
         case UInt8(ascii: "/"): 63
         default: nil
         }
+    }
+
+    /// `bytes` as padded standard base64, as Go's `base64.StdEncoding` writes `[]byte` fields in JSON.
+    public static func encode(_ bytes: some Collection<UInt8>) -> String {
+        let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
+        var output: [UInt8] = []
+        output.reserveCapacity((bytes.count + 2) / 3 * 4)
+        var iterator = bytes.makeIterator()
+        while let first = iterator.next() {
+            let second = iterator.next()
+            let third = iterator.next()
+            let chunk = UInt32(first) << 16 | UInt32(second ?? 0) << 8 | UInt32(third ?? 0)
+            output.append(alphabet[Int(chunk >> 18 & 0x3F)])
+            output.append(alphabet[Int(chunk >> 12 & 0x3F)])
+            output.append(second == nil ? UInt8(ascii: "=") : alphabet[Int(chunk >> 6 & 0x3F)])
+            output.append(third == nil ? UInt8(ascii: "=") : alphabet[Int(chunk & 0x3F)])
+        }
+        return String(decoding: output, as: UTF8.self)
     }
 }

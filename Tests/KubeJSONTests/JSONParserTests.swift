@@ -199,3 +199,20 @@ import Testing
         if equal { #expect(a.hashValue == b.hashValue) }
     }
 }
+
+@Suite struct Base64Tests {
+    /// RFC 4648 §10 test vectors.
+    @Test(arguments: [
+        ("", ""), ("f", "Zg=="), ("fo", "Zm8="), ("foo", "Zm9v"), ("foob", "Zm9vYg=="), ("fooba", "Zm9vYmE="),
+        ("foobar", "Zm9vYmFy"),
+    ])
+    func rfc4648Vectors(plain: String, encoded: String) {
+        #expect(Base64.encode(Array(plain.utf8)) == encoded)
+        #expect(Base64.decode(encoded) == Array(plain.utf8))
+    }
+
+    @Test func binaryRoundTrip() {
+        let bytes = (0..<1000).map { UInt8(truncatingIfNeeded: $0 &* 7919) }
+        #expect(Base64.decode(Base64.encode(bytes)) == bytes)
+    }
+}
