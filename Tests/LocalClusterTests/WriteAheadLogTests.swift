@@ -1,6 +1,6 @@
 import Foundation
 import KubeJSON
-import LocalCluster
+@testable import LocalCluster
 import Testing
 
 @Suite struct WriteAheadLogTests {
@@ -33,6 +33,11 @@ import Testing
             #expect(item.value == want.value)
             #expect(item.resourceVersion == want.resourceVersion)
         }
+    }
+
+    @Test func checksumIsCRC32IEEE() {
+        #expect(CRC32.checksum(Array("123456789".utf8)) == 0xCBF4_3926)
+        #expect(CRC32.checksum([]) == 0)
     }
 
     @Test func reopenRestoresEveryWriteAndVersionsKeepIncreasing() async throws {
