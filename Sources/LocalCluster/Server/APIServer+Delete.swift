@@ -1,0 +1,161 @@
+import KubeJSON
+import KubeModel
+
+extension APIServer {
+    /// DELETE of one object. Finalizers (and `propagationPolicy: Foreground` or `Orphan`, which add
+    /// `foregroundDeletion` or `orphan`) keep the object, marked with a deletion timestamp, until they are
+    /// removed; otherwise it goes at once. Dependents are then collected as the policy says.
+    func delete(_ target: ResourceRequest, request: APIRequest) async throws(APIStatus) -> APIResponse {
+        let options = try Self.deleteOptions(request)
+        let stored = try self.existing(target)
+        if let precondition = options.preconditionVersion, precondition != stored.resourceVersion {
+            throw APIStatus.conflict(
+                target.resource,
+                name: target.name ?? "",
+                reason: "Precondition failed: ResourceVersion in precondition: \(precondition), ResourceVersion in object meta: \(stored.resourceVersion)"
+            )
+        }
+        if let uid = options.preconditionUID, uid != stored.value["metadata"]?["uid"]?.stringValue {
+            throw APIStatus.conflict(
+                target.resource,
+                name: target.name ?? "",
+                reason: "Precondition failed: UID in precondition: \(uid), UID in object meta: \(stored.value["metadata"]?["uid"]?.stringValue ?? "")"
+            )
+        }
+        var metadata = ObjectMeta(object: stored.value["metadata"]?.objectValue ?? JSONObject())
+        var finalizers = metadata.finalizers
+        let isNamespace = target.resource.group.isEmpty && target.resource.plural == "namespaces"
+        let isDefinition = target.resource.group == "apiextensions.k8s.io"
+        switch options.policy {
+        case .foreground? where !finalizers.contains("foregroundDeletion"): finalizers.append("foregroundDeletion")
+        case .orphan? where !finalizers.contains("orphan"): finalizers.append("orphan")
+        default: break
+        }
+        let keepsObject = !finalizers.isEmpty || isNamespace || isDefinition
+        if options.isDryRun {
+            return .jsonBytes(self.presentedBytes(stored, for: target))
+        }
+        guard keepsObject else {
+            let removed: StoredObject
+            do {
+                removed = try await self.store.delete(self.key(for: target), expectedResourceVersion: stored.resourceVersion)
+            } catch {
+                throw self.status(for: error, target)
+            }
+            self.scheduleCleanup(after: removed, target: target)
+            return .jsonBytes(self.presentedBytes(stored, for: target))
+        }
+        if !metadata.isBeingDeleted {
+            metadata.deletionTimestamp = KubeTime.now()
+            metadata.deletionGracePeriodSeconds = 0
+        }
+        metadata.finalizers = finalizers
+        var updated = stored.value
+        updated["metadata"] = .object(metadata.object)
+        if isNamespace {
+            updated["status"] = ["phase": "Terminating"]
+        }
+        let marked: StoredObject
+        do {
+            marked = try await self.store.update(self.key(for: target), updated, expectedResourceVersion: stored.resourceVersion)
+        } catch {
+            throw self.status(for: error, target)
+        }
+        self.scheduleCleanup(after: marked, target: target)
+        return .jsonBytes(self.presentedBytes(marked, for: target))
+    }
+
+    /// DELETE of a collection: every object the selectors match, each as a single DELETE would.
+    func deleteCollection(_ target: ResourceRequest, request: APIRequest) async throws(APIStatus) -> APIResponse {
+        let options = try Self.listOptions(request)
+        let filter = try ObjectFilter(options: options, resource: target.resource)
+        let items: [StoredObject]
+        do {
+            items = try self.store.list(
+                group: target.resource.group,
+                resource: target.resource.plural,
+                namespace: target.namespace,
+                where: filter.isEverything ? nil : { filter.matches($0.value) }
+            ).items
+        } catch {
+            throw self.status(for: error, target)
+        }
+        var deleted: [JSONValue] = []
+        for item in items {
+            var itemTarget = target
+            itemTarget.name = item.key.name
+            itemTarget.namespace = target.resource.namespaced ? item.key.namespace : nil
+            do {
+                let response = try await self.delete(itemTarget, request: request)
+                if let bytes = response.bodyBytes, let value = try? JSONValue(parsing: bytes) { deleted.append(value) }
+            } catch where error.httpStatus == 404 {
+                continue  // deleted concurrently
+            }
+        }
+        return .json([
+            "kind": .string(target.resource.listKind),
+            "apiVersion": .string(target.groupVersion.apiVersion),
+            "metadata": ["resourceVersion": .string(String(self.store.resourceVersion))],
+            "items": .array(deleted),
+        ])
+    }
+
+    /// Removes an object whose deletion was waiting on finalizers once the last one is gone.
+    func finalizeIfReleased(_ stored: StoredObject, target: ResourceRequest) async throws(APIStatus) -> StoredObject? {
+        let metadata = ObjectMeta(object: stored.value["metadata"]?.objectValue ?? JSONObject())
+        guard metadata.isBeingDeleted, metadata.finalizers.isEmpty else { return nil }
+        if target.resource.group.isEmpty && target.resource.plural == "namespaces" {
+            guard Namespace(object: stored.value.objectValue ?? JSONObject()).specFinalizers.isEmpty else { return nil }
+        }
+        do {
+            let removed = try await self.store.delete(stored.key, expectedResourceVersion: stored.resourceVersion)
+            self.scheduleCleanup(after: removed, target: target)
+            return removed
+        } catch .notFound {
+            return nil
+        } catch .conflict {
+            return nil  // changed meanwhile; whoever changed it finalizes
+        } catch {
+            throw self.status(for: error, target)
+        }
+    }
+
+    /// Delete options from the body (`DeleteOptions`, as kubectl sends them) and the query (as the Python
+    /// client sends them).
+    static func deleteOptions(_ request: APIRequest) throws(APIStatus) -> DeleteRequestOptions {
+        var options: DeleteQueryOptions
+        do {
+            options = try DeleteQueryOptions(query: request.query)
+        } catch {
+            throw APIStatus.badRequest(error.description)
+        }
+        var result = DeleteRequestOptions(query: options)
+        if !request.body.isEmpty, let body = try? JSONValue(parsing: request.body) {
+            if let policy = body["propagationPolicy"]?.stringValue { options.propagationPolicy = policy }
+            if let dryRun = body["dryRun"]?.arrayValue?.compactMap(\.stringValue), !dryRun.isEmpty {
+                options.dryRun = dryRun
+            }
+            result = DeleteRequestOptions(query: options)
+            result.preconditionVersion = body["preconditions"]?["resourceVersion"]?.stringValue.flatMap { UInt64($0) }
+            result.preconditionUID = body["preconditions"]?["uid"]?.stringValue
+        }
+        let errors = options.validate()
+        if !errors.isEmpty {
+            throw APIStatus.invalid(group: "meta.k8s.io", kind: "DeleteOptions", name: "", errors: errors)
+        }
+        return result
+    }
+}
+
+/// Everything a DELETE asks for.
+struct DeleteRequestOptions {
+    var policy: DeleteQueryOptions.PropagationPolicy?
+    var isDryRun: Bool
+    var preconditionVersion: UInt64?
+    var preconditionUID: String?
+
+    init(query: DeleteQueryOptions) {
+        self.policy = query.policy
+        self.isDryRun = query.isDryRun
+    }
+}

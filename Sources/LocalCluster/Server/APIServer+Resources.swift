@@ -1,0 +1,318 @@
+import KubeJSON
+import KubeModel
+
+extension APIServer {
+    /// Dispatches a resource request by verb.
+    func handleResource(_ request: APIRequest, _ target: ResourceRequest) async throws(APIStatus) -> APIResponse {
+        let watch = request.query.bool("watch")
+        guard let verb = target.verb(forMethod: request.method, watch: watch) else {
+            if ["GET", "POST", "PUT", "PATCH", "DELETE"].contains(request.method.uppercased()) {
+                throw APIStatus.methodNotSupported(
+                    group: target.resource.group,
+                    resource: target.resource.plural,
+                    verb: request.method.lowercased()
+                )
+            }
+            throw APIStatus.methodNotAllowed()
+        }
+        if request.body.count > Self.maximumBodyBytes {
+            throw APIStatus(
+                failure: 413,
+                reason: StatusReason(rawValue: "RequestEntityTooLarge"),
+                message: "Request entity too large: limit is \(Self.maximumBodyBytes)"
+            )
+        }
+        switch verb {
+        case .get: return try self.get(target, request: request)
+        case .list: return try self.list(target, request: request)
+        case .watch: return try self.watch(target, request: request)
+        case .create: return try await self.create(target, request: request)
+        case .update: return try await self.update(target, request: request)
+        case .patch: return try await self.patch(target, request: request)
+        case .delete: return try await self.delete(target, request: request)
+        case .deletecollection: return try await self.deleteCollection(target, request: request)
+        }
+    }
+
+    /// kube-apiserver's limit on request bodies.
+    static var maximumBodyBytes: Int { 3 * 1024 * 1024 }
+
+    // MARK: - Reads
+
+    private func get(_ target: ResourceRequest, request: APIRequest) throws(APIStatus) -> APIResponse {
+        let stored = try self.existing(target)
+        if let subresource = target.subresource, subresource.isScale {
+            return .json(try ScaleSubresource.scale(of: stored.value, request: target))
+        }
+        return .jsonBytes(self.presentedBytes(stored, for: target))
+    }
+
+    private func list(_ target: ResourceRequest, request: APIRequest) throws(APIStatus) -> APIResponse {
+        let options = try Self.listOptions(request)
+        let predicate = try ObjectFilter(options: options, resource: target.resource)
+        let result: ListResult
+        do {
+            result = try self.store.list(
+                group: target.resource.group,
+                resource: target.resource.plural,
+                namespace: target.namespace,
+                limit: options.limit > 0 ? Int(options.limit) : nil,
+                continueToken: options.continueToken.isEmpty ? nil : options.continueToken,
+                resourceVersion: options.match == .exact ? UInt64(options.resourceVersion) : nil,
+                where: predicate.isEverything ? nil : { predicate.matches($0.value) }
+            )
+        } catch {
+            throw self.status(for: error, target)
+        }
+        if let tableResponse = self.tableResponse(result, target: target, request: request) { return tableResponse }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(result.items.reduce(256) { $0 + $1.bytes.count + 1 })
+        var head = JSONWriter()
+        head.writeString("kind")
+        bytes.append(UInt8(ascii: "{"))
+        bytes.append(contentsOf: head.bytes)
+        bytes.append(UInt8(ascii: ":"))
+        var metadata: JSONObject = ["resourceVersion": .string(String(result.resourceVersion))]
+        if let token = result.continueToken { metadata["continue"] = .string(token) }
+        if let remaining = result.remainingItemCount, result.continueToken != nil {
+            metadata["remainingItemCount"] = .int(Int64(remaining))
+        }
+        bytes.append(contentsOf: JSONValue.string(target.resource.listKind).serialized())
+        bytes.append(contentsOf: Array(#","apiVersion":"#.utf8))
+        bytes.append(contentsOf: JSONValue.string(target.groupVersion.apiVersion).serialized())
+        bytes.append(contentsOf: Array(#","metadata":"#.utf8))
+        bytes.append(contentsOf: JSONValue.object(metadata).serialized())
+        bytes.append(contentsOf: Array(#","items":["#.utf8))
+        for (index, item) in result.items.enumerated() {
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            bytes.append(contentsOf: self.presentedBytes(item, for: target))
+        }
+        bytes.append(contentsOf: Array("]}".utf8))
+        return .jsonBytes(bytes)
+    }
+
+    // MARK: - Writes
+
+    private func create(_ target: ResourceRequest, request: APIRequest) async throws(APIStatus) -> APIResponse {
+        if let subresource = target.subresource {
+            return try await self.createSubresource(subresource, target, request: request)
+        }
+        let options = WriteQueryOptions(query: request.query)
+        try Self.rejectInvalid(options.validate(), target)
+        let body = try RequestBody.decode(request)
+        let object = try ObjectLifecycle.prepareForCreate(body, request: target, now: KubeTime.now())
+        let name = object["metadata"]?["name"]?.stringValue ?? ""
+        var storedTarget = target
+        storedTarget.name = name
+        if target.resource.namespaced { storedTarget.namespace = object["metadata"]?["namespace"]?.stringValue }
+        try self.requireActiveNamespace(storedTarget)
+        try self.validateCustomResourceDefinition(object, target: target)
+        let key = self.key(for: storedTarget)
+        if options.isDryRun {
+            if self.store.get(key) != nil { throw APIStatus.alreadyExists(target.resource, name: name) }
+            return .json(object, status: 201)
+        }
+        let stored: StoredObject
+        do {
+            stored = try await self.store.create(key, self.toStorageVersion(object, target))
+        } catch {
+            throw self.status(for: error, storedTarget)
+        }
+        await self.afterWrite(stored, target: storedTarget)
+        return .jsonBytes(self.presentedBytes(stored, for: target), status: 201)
+    }
+
+    private func update(_ target: ResourceRequest, request: APIRequest) async throws(APIStatus) -> APIResponse {
+        let options = WriteQueryOptions(query: request.query)
+        try Self.rejectInvalid(options.validate(), target)
+        let body = try RequestBody.decode(request)
+        if let subresource = target.subresource, subresource.isScale {
+            return try await self.updateScale(target, scale: body, dryRun: options.isDryRun)
+        }
+        let bodyVersion = body["metadata"]?["resourceVersion"]?.stringValue.flatMap { UInt64($0) }
+        if bodyVersion == nil && target.resource.isCustomResource && target.subresource == nil {
+            throw APIStatus.invalid(
+                target.resource,
+                name: target.name ?? "",
+                errors: [
+                    FieldError(
+                        field: "metadata.resourceVersion",
+                        message: "Invalid value: 0x0: must be specified for an update"
+                    )
+                ]
+            )
+        }
+        return try await self.writeObject(target, dryRun: options.isDryRun, expectedVersion: bodyVersion) { _ in body }
+    }
+
+    private func patch(_ target: ResourceRequest, request: APIRequest) async throws(APIStatus) -> APIResponse {
+        let options = WriteQueryOptions(query: request.query)
+        try Self.rejectInvalid(options.validate(), target)
+        let patch = try RequestBody.decodePatch(request, target: target)
+        if let subresource = target.subresource, subresource.isScale {
+            let current = try ScaleSubresource.scale(of: try self.existing(target).value, request: target)
+            let patched = try patch.apply(to: current, schema: nil)
+            return try await self.updateScale(target, scale: patched, dryRun: options.isDryRun)
+        }
+        let patchVersion = patch.resourceVersion
+        let schema = StrategicMergeSchema.builtIn(
+            apiVersion: target.groupVersion.apiVersion,
+            kind: target.resource.kind
+        )
+        return try await self.writeObject(target, dryRun: options.isDryRun, expectedVersion: patchVersion) {
+            (current) throws(APIStatus) in
+            var base = current
+            // A patch is applied to what the client sees: the object at the requested version.
+            base["apiVersion"] = .string(target.groupVersion.apiVersion)
+            return try patch.apply(to: base, schema: schema)
+        }
+    }
+
+    /// Read-modify-write of one object: computes the new body from the stored one, runs the update strategy,
+    /// checks the resourceVersion precondition, stores (unless dry run) and answers with the stored object.
+    func writeObject(
+        _ target: ResourceRequest,
+        dryRun: Bool,
+        expectedVersion: UInt64?,
+        _ body: (JSONValue) throws(APIStatus) -> JSONValue
+    ) async throws(APIStatus) -> APIResponse {
+        for _ in 0..<8 {
+            let current = try self.existing(target)
+            if let expectedVersion, expectedVersion != current.resourceVersion {
+                throw APIStatus.conflict(
+                    target.resource,
+                    name: target.name ?? "",
+                    reason: APIStatus.objectModifiedMessage
+                )
+            }
+            let presented = self.presented(current.value, for: target)
+            let updated = try ObjectLifecycle.prepareForUpdate(try body(presented), existing: presented, request: target)
+            try self.validateCustomResourceDefinition(updated, target: target)
+            if dryRun { return .json(updated) }
+            let stored: StoredObject
+            do {
+                stored = try await self.store.update(
+                    self.key(for: target),
+                    self.toStorageVersion(updated, target),
+                    expectedResourceVersion: current.resourceVersion
+                )
+            } catch .conflict where expectedVersion == nil {
+                continue  // someone else wrote in between; recompute from the new state, as kube's GuaranteedUpdate does
+            } catch {
+                throw self.status(for: error, target)
+            }
+            await self.afterWrite(stored, target: target)
+            if let finalized = try await self.finalizeIfReleased(stored, target: target) {
+                return .jsonBytes(self.presentedBytes(finalized, for: target))
+            }
+            return .jsonBytes(self.presentedBytes(stored, for: target))
+        }
+        throw APIStatus.conflict(
+            target.resource,
+            name: target.name ?? "",
+            reason: APIStatus.objectModifiedMessage
+        )
+    }
+
+    // MARK: - Helpers
+
+    /// The stored object a request names.
+    func existing(_ target: ResourceRequest) throws(APIStatus) -> StoredObject {
+        guard let stored = self.store.get(self.key(for: target)) else {
+            throw APIStatus.notFound(target.resource, name: target.name ?? "")
+        }
+        return stored
+    }
+
+    /// The store key of the object a request names.
+    func key(for target: ResourceRequest) -> ObjectKey {
+        ObjectKey(
+            group: target.resource.group,
+            resource: target.resource.plural,
+            namespace: target.resource.namespaced ? (target.namespace ?? "") : "",
+            name: target.name ?? ""
+        )
+    }
+
+    /// Objects are stored at their resource's storage version; a request at another version of a CRD (whose
+    /// conversion is `None`) sees the same object with its `apiVersion` rewritten.
+    func presented(_ value: JSONValue, for target: ResourceRequest) -> JSONValue {
+        let apiVersion = target.groupVersion.apiVersion
+        guard value["apiVersion"]?.stringValue != apiVersion else { return value }
+        var copy = value
+        copy["apiVersion"] = .string(apiVersion)
+        return copy
+    }
+
+    func presentedBytes(_ stored: StoredObject, for target: ResourceRequest) -> [UInt8] {
+        if stored.value["apiVersion"]?.stringValue == target.groupVersion.apiVersion { return stored.bytes }
+        return self.presented(stored.value, for: target).serialized()
+    }
+
+    func toStorageVersion(_ value: JSONValue, _ target: ResourceRequest) -> JSONValue {
+        let storage = GroupVersion(group: target.resource.group, version: target.resource.storageVersion).apiVersion
+        guard value["apiVersion"]?.stringValue != storage else { return value }
+        var copy = value
+        copy["apiVersion"] = .string(storage)
+        return copy
+    }
+
+    /// A store failure as the Status kube-apiserver answers.
+    func status(for error: StoreError, _ target: ResourceRequest) -> APIStatus {
+        let name = target.name ?? ""
+        switch error {
+        case .notFound(let key): return .notFound(target.resource, name: key.name)
+        case .alreadyExists(let key): return .alreadyExists(target.resource, name: key.name)
+        case .conflict:
+            return .conflict(
+                target.resource,
+                name: name,
+                reason: APIStatus.objectModifiedMessage
+            )
+        case .invalidObject(_, let reason): return .badRequest(reason)
+        case .invalidContinueToken: return .badRequest("continue key is not valid: invalid continue token")
+        case .expired: return .continueExpired()
+        case .tooOldResourceVersion(let requested, let oldest):
+            return .tooOldResourceVersion(requested: Int64(requested), oldest: Int64(oldest))
+        case .tooLargeResourceVersion(let requested, let current):
+            return .timeout(
+                "Too large resource version: \(requested), current: \(current)",
+                retryAfterSeconds: 1
+            )
+        case .watcherTooSlow, .io, .corrupt, .directoryLocked, .closed:
+            return .internalError(error.description)
+        }
+    }
+
+    static func listOptions(_ request: APIRequest) throws(APIStatus) -> ListQueryOptions {
+        let options: ListQueryOptions
+        do {
+            options = try ListQueryOptions(query: request.query)
+        } catch {
+            throw APIStatus.badRequest(error.description)
+        }
+        if let invalid = options.validationStatus() { throw invalid }
+        return options
+    }
+
+    static func rejectInvalid(_ errors: [FieldError], _ target: ResourceRequest) throws(APIStatus) {
+        if !errors.isEmpty { throw APIStatus.invalid(target.resource, name: target.name ?? "", errors: errors) }
+    }
+
+    /// Objects in a namespace need the namespace to exist and not be terminating.
+    func requireActiveNamespace(_ target: ResourceRequest) throws(APIStatus) {
+        guard target.resource.namespaced, let namespace = target.namespace else { return }
+        let key = ObjectKey(group: "", resource: "namespaces", namespace: "", name: namespace)
+        guard let stored = self.store.get(key) else {
+            throw APIStatus.notFound(group: "", resource: "namespaces", name: namespace)
+        }
+        if Namespace(object: stored.value.objectValue ?? JSONObject()).metadata.isBeingDeleted {
+            throw APIStatus.namespaceTerminating(
+                group: target.resource.group,
+                resource: target.resource.plural,
+                name: target.name ?? "",
+                namespace: namespace
+            )
+        }
+    }
+}

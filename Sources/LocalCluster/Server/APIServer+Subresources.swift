@@ -1,0 +1,72 @@
+import KubeJSON
+import KubeModel
+
+extension APIServer {
+    /// POST to an object's subresource: `pods/binding` (the scheduler binds a pod to a node) and
+    /// `pods/eviction` (a disruption-aware delete).
+    func createSubresource(
+        _ subresource: APISubresource,
+        _ target: ResourceRequest,
+        request: APIRequest
+    ) async throws(APIStatus) -> APIResponse {
+        let body = try RequestBody.decode(request)
+        switch (target.resource.group, target.resource.plural, subresource.name) {
+        case ("", "pods", "binding"):
+            guard let node = body["target"]?["name"]?.stringValue, !node.isEmpty else {
+                throw APIStatus.invalid(
+                    group: "",
+                    kind: "Binding",
+                    name: target.name ?? "",
+                    errors: [FieldError(field: "target.name", message: "Required value")]
+                )
+            }
+            var podTarget = target
+            podTarget.subresource = nil
+            _ = try await self.writeObject(podTarget, dryRun: false, expectedVersion: nil) { (current) throws(APIStatus) in
+                if let assigned = current["spec"]?["nodeName"]?.stringValue, !assigned.isEmpty {
+                    throw APIStatus.conflict(
+                        target.resource,
+                        name: target.name ?? "",
+                        reason: "pod \(target.name ?? "") is already assigned to node \"\(assigned)\""
+                    )
+                }
+                var pod = current
+                pod["spec"]?["nodeName"] = .string(node)
+                var status = Pod(object: pod.objectValue ?? JSONObject()).status
+                var conditions = status.conditions
+                var scheduled = Condition(type: "PodScheduled", status: "True")
+                scheduled.lastTransitionTime = KubeTime.now()
+                conditions.set(scheduled)
+                status.conditions = conditions
+                pod["status"] = status.json
+                return pod
+            }
+            return .json(["kind": "Status", "apiVersion": "v1", "metadata": [:], "status": "Success", "code": 201], status: 201)
+        case ("", "pods", "eviction"):
+            var podTarget = target
+            podTarget.subresource = nil
+            let deletion = APIRequest(method: "DELETE", path: request.path, body: body["deleteOptions"].map { $0.serialized() } ?? [])
+            _ = try await self.delete(podTarget, request: deletion)
+            return .json(["kind": "Status", "apiVersion": "v1", "metadata": [:], "status": "Success", "code": 201], status: 201)
+        default:
+            throw APIStatus.methodNotSupported(
+                group: target.resource.group,
+                resource: "\(target.resource.plural)/\(subresource.name)",
+                verb: "create"
+            )
+        }
+    }
+
+    /// PUT (or the result of a PATCH) of the `scale` subresource: sets the spec replicas path.
+    func updateScale(_ target: ResourceRequest, scale: JSONValue, dryRun: Bool) async throws(APIStatus) -> APIResponse {
+        var objectTarget = target
+        objectTarget.subresource = nil
+        let expected = scale["metadata"]?["resourceVersion"]?.stringValue.flatMap { UInt64($0) }
+        let response = try await self.writeObject(objectTarget, dryRun: dryRun, expectedVersion: expected) {
+            (current) throws(APIStatus) in
+            try ScaleSubresource.applying(scale: scale, to: current, target: target)
+        }
+        guard let bytes = response.bodyBytes, let object = try? JSONValue(parsing: bytes) else { return response }
+        return .json(try ScaleSubresource.scale(of: object, request: target))
+    }
+}

@@ -1,0 +1,213 @@
+import KubeJSON
+import KubeModel
+
+/// What kube-apiserver's registry strategies do to an object before it is stored: server-owned metadata,
+/// generated names, the spec/status split of the status subresource, and per-kind defaults. Pure functions
+/// of the request, the body and the stored object.
+enum ObjectLifecycle {
+    /// The object to store for a create.
+    static func prepareForCreate(
+        _ body: JSONValue,
+        request: ResourceRequest,
+        now: KubeTime
+    ) throws(APIStatus) -> JSONValue {
+        var object = try Self.checkedObject(body, request: request)
+        var metadata = ObjectMeta(object: object["metadata"]?.objectValue ?? JSONObject())
+        try Self.placeInNamespace(&metadata, request: request)
+        if (metadata.name ?? "").isEmpty {
+            guard let prefix = metadata.generateName, !prefix.isEmpty else {
+                throw APIStatus.invalid(
+                    request.resource,
+                    name: "",
+                    errors: [FieldError(field: "metadata.name", message: "Required value: name or generateName is required")]
+                )
+            }
+            metadata.name = prefix + RandomIdentifiers.nameSuffix()
+        }
+        let name = metadata.name ?? ""
+        let nameErrors = ObjectNameValidation.validate(name: name, forNamespaces: Self.isNamespace(request))
+        if !nameErrors.isEmpty { throw APIStatus.invalid(request.resource, name: name, errors: nameErrors) }
+        metadata.uid = RandomIdentifiers.uuid()
+        metadata.creationTimestamp = now
+        metadata.generation = 1
+        for serverOwned in ["resourceVersion", "deletionTimestamp", "deletionGracePeriodSeconds", "managedFields", "selfLink"] {
+            metadata.object[serverOwned] = nil
+        }
+        object["metadata"] = .object(metadata.object)
+        if request.resource.hasStatusSubresource(version: request.version) {
+            object["status"] = nil
+        }
+        Self.applyKindDefaults(&object, request: request)
+        return .object(object)
+    }
+
+    /// The object to store for an update of `existing` (PUT, or the result of a PATCH), on the main resource or
+    /// on the `status` subresource.
+    static func prepareForUpdate(
+        _ body: JSONValue,
+        existing: JSONValue,
+        request: ResourceRequest
+    ) throws(APIStatus) -> JSONValue {
+        var object = try Self.checkedObject(body, request: request)
+        guard case .object(let old) = existing else { return .object(object) }
+        let oldMetadata = ObjectMeta(object: old["metadata"]?.objectValue ?? JSONObject())
+        var metadata = ObjectMeta(object: object["metadata"]?.objectValue ?? JSONObject())
+        try Self.placeInNamespace(&metadata, request: request)
+        if let bodyName = metadata.name, !bodyName.isEmpty, bodyName != request.name {
+            throw APIStatus.badRequest(
+                "the name of the object (\(bodyName)) does not match the name on the URL (\(request.name ?? ""))"
+            )
+        }
+        metadata.name = request.name
+        for immutable in ["uid", "creationTimestamp", "deletionTimestamp", "deletionGracePeriodSeconds", "generation"] {
+            metadata.object[immutable] = oldMetadata.object[immutable]
+        }
+        metadata.object["managedFields"] = nil
+        if Self.isNamespace(request) {
+            var labels = metadata.labels
+            labels["kubernetes.io/metadata.name"] = request.name
+            metadata.labels = labels
+        }
+        object["metadata"] = .object(metadata.object)
+
+        let hasStatus = request.resource.hasStatusSubresource(version: request.version)
+        if request.subresource?.name == "status" {
+            // A status write changes status alone.
+            var updated = old
+            updated["status"] = object["status"]
+            object = updated
+        } else if hasStatus {
+            object["status"] = old["status"]
+        }
+        if Self.specView(of: object, hasStatus: hasStatus) != Self.specView(of: old, hasStatus: hasStatus) {
+            var bumped = ObjectMeta(object: object["metadata"]?.objectValue ?? JSONObject())
+            bumped.generation = (oldMetadata.generation ?? 0) + 1
+            object["metadata"] = .object(bumped.object)
+        }
+        return .object(object)
+    }
+
+    /// The body as an object whose `apiVersion` and `kind` are those of the request (filled in when missing).
+    static func checkedObject(_ body: JSONValue, request: ResourceRequest) throws(APIStatus) -> JSONObject {
+        guard case .object(var object) = body else {
+            throw APIStatus.badRequest("the body of the request was in an unknown format - accepted media types include: application/json, application/yaml")
+        }
+        let expected = request.groupVersionKind
+        switch object["apiVersion"] {
+        case nil, .null?, .string("")?:
+            object["apiVersion"] = .string(expected.apiVersion)
+        case .string(let apiVersion)? where apiVersion == expected.apiVersion:
+            break
+        case .string(let apiVersion)?:
+            throw APIStatus.badRequest(
+                "the API version in the data (\(apiVersion)) does not match the expected API version (\(expected.apiVersion))"
+            )
+        default:
+            throw APIStatus.badRequest("apiVersion: expected a string")
+        }
+        switch object["kind"] {
+        case nil, .null?, .string("")?:
+            object["kind"] = .string(expected.kind)
+        case .string(let kind)? where kind == expected.kind:
+            break
+        case .string(let kind)?:
+            throw APIStatus.badRequest("the kind in the data (\(kind)) does not match the expected kind (\(expected.kind))")
+        default:
+            throw APIStatus.badRequest("kind: expected a string")
+        }
+        if let metadata = object["metadata"], !metadata.isNull, metadata.objectValue == nil {
+            throw APIStatus.badRequest("metadata: expected an object, got \(metadata.typeName)")
+        }
+        return object
+    }
+
+    private static func placeInNamespace(_ metadata: inout ObjectMeta, request: ResourceRequest) throws(APIStatus) {
+        if request.resource.namespaced {
+            let bodyNamespace = metadata.namespace ?? ""
+            let urlNamespace = request.namespace ?? ""
+            if !bodyNamespace.isEmpty && !urlNamespace.isEmpty && bodyNamespace != urlNamespace {
+                throw APIStatus.namespaceMismatch()
+            }
+            let namespace = urlNamespace.isEmpty ? bodyNamespace : urlNamespace
+            if namespace.isEmpty { throw APIStatus.badRequest("the namespace of the object is missing") }
+            metadata.namespace = namespace
+        } else {
+            metadata.namespace = nil
+        }
+    }
+
+    private static func isNamespace(_ request: ResourceRequest) -> Bool {
+        request.resource.group.isEmpty && request.resource.plural == "namespaces"
+    }
+
+    /// Everything that counts as the object's desired state: all but metadata (and status, when it has its
+    /// own subresource). A change here bumps `metadata.generation`.
+    private static func specView(of object: JSONObject, hasStatus: Bool) -> JSONObject {
+        var view = object
+        view["metadata"] = nil
+        view["apiVersion"] = nil
+        view["kind"] = nil
+        if hasStatus { view["status"] = nil }
+        return view
+    }
+
+    /// Defaults kube's strategies set on create for the built-in kinds that need them.
+    private static func applyKindDefaults(_ object: inout JSONObject, request: ResourceRequest) {
+        guard request.resource.group.isEmpty else { return }
+        switch request.resource.plural {
+        case "namespaces":
+            var metadata = ObjectMeta(object: object["metadata"]?.objectValue ?? JSONObject())
+            var labels = metadata.labels
+            labels["kubernetes.io/metadata.name"] = metadata.name
+            metadata.labels = labels
+            object["metadata"] = .object(metadata.object)
+            object["spec"] = ["finalizers": ["kubernetes"]]
+            object["status"] = ["phase": "Active"]
+        case "pods":
+            let pod = Pod(object: object)
+            object["status"] = ["phase": "Pending", "qosClass": .string(Self.qosClass(of: pod))]
+        case "secrets":
+            var secret = Secret(object: object)
+            let stringData = secret.stringData
+            if !stringData.isEmpty {
+                var data = secret.data
+                for (key, value) in stringData { data[key] = Base64.encode(Array(value.utf8)) }
+                secret.data = data
+                secret.stringData = [:]
+            }
+            if secret.type == nil { secret.type = "Opaque" }
+            object = secret.object
+        default:
+            break
+        }
+    }
+
+    /// The pod's QoS class by the rules of kube's `GetPodQOS` for cpu and memory.
+    static func qosClass(of pod: Pod) -> String {
+        var anyResources = false
+        var guaranteed = true
+        for container in pod.spec.containers + pod.spec.initContainers {
+            let requests = container.resources.requests
+            let limits = container.resources.limits
+            for resource in ["cpu", "memory"] {
+                let request = requests[resource]
+                let limit = limits[resource]
+                if request != nil || limit != nil { anyResources = true }
+                guard let limit else {
+                    guaranteed = false
+                    continue
+                }
+                if let request, request != limit { guaranteed = false }
+            }
+        }
+        if !anyResources { return "BestEffort" }
+        return guaranteed ? "Guaranteed" : "Burstable"
+    }
+}
+
+extension APIResource {
+    /// Whether `version` of this resource has the `status` subresource.
+    func hasStatusSubresource(version: String) -> Bool {
+        self.version(named: version)?.subresources.contains { $0.name == "status" } ?? false
+    }
+}

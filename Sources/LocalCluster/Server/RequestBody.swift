@@ -1,0 +1,129 @@
+import KubeJSON
+import KubeModel
+
+/// Decoding of request bodies by content type: JSON, YAML, and the four patch types.
+enum RequestBody {
+    /// The media types accepted for object bodies.
+    static let objectMediaTypes = ["application/json", "application/yaml"]
+
+    /// The body of a create or update as JSON.
+    static func decode(_ request: APIRequest) throws(APIStatus) -> JSONValue {
+        switch request.contentType ?? "application/json" {
+        case "application/json", "*/*":
+            return try Self.parseJSON(request.body)
+        case "application/yaml", "application/x-yaml", "text/yaml":
+            return try Self.parseYAML(request.body)
+        default:
+            throw APIStatus.unsupportedMediaType(accepted: Self.objectMediaTypes)
+        }
+    }
+
+    /// The body of a PATCH, with its type.
+    static func decodePatch(_ request: APIRequest, target: ResourceRequest) throws(APIStatus) -> PatchDocument {
+        let contentType = request.contentType ?? ""
+        switch contentType {
+        case "application/merge-patch+json":
+            return PatchDocument(kind: .merge, document: try Self.parseJSON(request.body))
+        case "application/json-patch+json":
+            let document = try Self.parseJSON(request.body)
+            do {
+                return PatchDocument(kind: .json(try JSONPatch(document)), document: document)
+            } catch {
+                throw APIStatus.badRequest(error.description)
+            }
+        case "application/strategic-merge-patch+json":
+            let schemaExists =
+                StrategicMergeSchema.builtIn(apiVersion: target.groupVersion.apiVersion, kind: target.resource.kind) != nil
+            // kube-apiserver has no strategic merge patch for custom resources (scale excepted).
+            guard schemaExists || target.subresource?.isScale == true else {
+                throw APIStatus.unsupportedMediaType(accepted: Self.patchMediaTypes(strategic: false))
+            }
+            return PatchDocument(kind: .strategic, document: try Self.parseJSON(request.body))
+        default:
+            throw APIStatus.unsupportedMediaType(
+                accepted: Self.patchMediaTypes(
+                    strategic: StrategicMergeSchema.builtIn(
+                        apiVersion: target.groupVersion.apiVersion,
+                        kind: target.resource.kind
+                    ) != nil
+                )
+            )
+        }
+    }
+
+    static func patchMediaTypes(strategic: Bool) -> [String] {
+        var types = ["application/json-patch+json", "application/merge-patch+json"]
+        if strategic { types.append("application/strategic-merge-patch+json") }
+        return types
+    }
+
+    private static func parseJSON(_ bytes: [UInt8]) throws(APIStatus) -> JSONValue {
+        do {
+            return try JSONValue(parsing: bytes)
+        } catch {
+            throw APIStatus.badRequest("json: cannot unmarshal the request body: \(error)")
+        }
+    }
+
+    private static func parseYAML(_ bytes: [UInt8]) throws(APIStatus) -> JSONValue {
+        do {
+            return try YAMLReader().read(bytes: bytes)
+        } catch {
+            throw APIStatus.badRequest("yaml: \(error)")
+        }
+    }
+}
+
+/// A decoded PATCH body and how to apply it.
+struct PatchDocument {
+    enum Kind {
+        case merge
+        case json(JSONPatch)
+        case strategic
+    }
+
+    var kind: Kind
+    var document: JSONValue
+
+    /// The `metadata.resourceVersion` a merge or strategic patch carries: a precondition, as kube treats it.
+    var resourceVersion: UInt64? {
+        switch self.kind {
+        case .merge, .strategic: self.document["metadata"]?["resourceVersion"]?.stringValue.flatMap { UInt64($0) }
+        case .json: nil
+        }
+    }
+
+    /// The patched document.
+    func apply(to current: JSONValue, schema: StrategicMergeSchema?) throws(APIStatus) -> JSONValue {
+        switch self.kind {
+        case .merge:
+            guard self.document.objectValue != nil else {
+                throw APIStatus.badRequest("the patch must be a JSON object")
+            }
+            return JSONMergePatch.apply(self.document, to: current)
+        case .json(let patch):
+            do {
+                return try patch.apply(to: current)
+            } catch {
+                throw APIStatus(failure: 422, reason: .invalid, message: error.description)
+            }
+        case .strategic:
+            // The scale subresource (autoscaling/v1 Scale) has no lists: a strategic patch is a merge there.
+            guard let schema else { return JSONMergePatch.apply(self.document, to: current) }
+            do {
+                return try StrategicMergePatch.apply(patch: self.document, to: current, schema: schema)
+            } catch {
+                let status = switch error.kind {
+                case .malformedPatch: 400
+                case .unprocessable: 422
+                case .mergeFailure: 500
+                }
+                throw APIStatus(
+                    failure: status,
+                    reason: status == 400 ? .badRequest : (status == 422 ? .invalid : .internalError),
+                    message: error.description
+                )
+            }
+        }
+    }
+}
