@@ -24,6 +24,14 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         // The `kruise` command line.
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // HTTPS servers (the embedded API server, later the webhook server): streaming bodies for watches,
+        // TLS through swift-nio-ssl, and a ServiceLifecycle service for graceful shutdown.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+        // The embedded API server's CA and serving certificate, generated at first start.
+        .package(url: "https://github.com/apple/swift-certificates", from: "1.21.1"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         .target(
@@ -38,7 +46,16 @@ let package = Package(
         ),
         .target(
             name: "LocalCluster",
-            dependencies: ["KubeJSON", "KubeModel"],
+            dependencies: [
+                "KubeJSON",
+                "KubeModel",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTLS", package: "hummingbird"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "X509", package: "swift-certificates"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: commonSettings
         ),
         .executableTarget(
@@ -46,7 +63,9 @@ let package = Package(
             dependencies: [
                 "KubeJSON",
                 "KubeModel",
+                "LocalCluster",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: commonSettings
         ),

@@ -13,3 +13,10 @@ swift build --build-tests
 swift test --skip-build
 # The CLI must build and answer.
 swift run --skip-build kruise version
+
+# End to end with the real kubectl (on our machine images) against `kruise apiserver`.
+if command -v kubectl >/dev/null 2>&1; then
+    ./scripts/e2e-apiserver.sh "$(swift build --show-bin-path)/kruise"
+else
+    echo "kubectl not found: skipping the kubectl end-to-end script" >&2
+fi

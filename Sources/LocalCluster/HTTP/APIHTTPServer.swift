@@ -1,0 +1,126 @@
+import HTTPTypes
+import Hummingbird
+import HummingbirdTLS
+public import Logging
+import NIOCore
+import NIOSSL
+
+/// The embedded API server on the network: HTTPS on a loopback address with the generated serving
+/// certificate, a bearer token required on every request, and each request handed to ``APIServer``.
+///
+/// HTTP/1.1 only: kubectl offers `h2` first but uses HTTP/1.1 when the server does not take it, and watches
+/// are plain chunked responses.
+public struct APIHTTPServer: Sendable {
+    public let apiServer: APIServer
+    public let certificates: ServingCertificates
+    public let token: BearerToken
+    public let host: String
+    public let port: Int
+    public let logger: Logger
+
+    public init(
+        apiServer: APIServer,
+        certificates: ServingCertificates,
+        token: BearerToken,
+        host: String = "127.0.0.1",
+        port: Int = 0,
+        logger: Logger = Logger(label: "kruise.apiserver")
+    ) {
+        self.apiServer = apiServer
+        self.certificates = certificates
+        self.token = token
+        self.host = host
+        self.port = port
+        self.logger = logger
+    }
+
+    /// Serves until the task is cancelled or SIGTERM/SIGINT arrives; `onReady` receives the bound port once
+    /// the listener accepts connections.
+    public func run(onReady: @escaping @Sendable (Int) async -> Void) async throws {
+        let application = try self.makeApplication(onReady: onReady)
+        try await application.runService()
+    }
+
+    /// The Hummingbird application.
+    func makeApplication(
+        onReady: @escaping @Sendable (Int) async -> Void
+    ) throws -> some ApplicationProtocol {
+        let tls = try TLSConfiguration.makeServerConfiguration(
+            certificateChain: [.certificate(NIOSSLCertificate(bytes: Array(self.certificates.certificatePEM.utf8), format: .pem))],
+            privateKey: .privateKey(NIOSSLPrivateKey(bytes: Array(self.certificates.privateKeyPEM.utf8), format: .pem))
+        )
+        let apiServer = self.apiServer
+        let token = self.token
+        let responder = CallbackResponder<BasicRequestContext> { request, _ in
+            try await Self.respond(to: request, apiServer: apiServer, token: token)
+        }
+        return Application(
+            responder: responder,
+            server: try .tls(.http1(), tlsConfiguration: tls),
+            configuration: ApplicationConfiguration(
+                address: .hostname(self.host, port: self.port),
+                serverName: nil,
+                backlog: 1024
+            ),
+            onServerRunning: { channel in
+                await onReady(channel.localAddress?.port ?? 0)
+            },
+            logger: self.logger
+        )
+    }
+
+    static func respond(to request: Request, apiServer: APIServer, token: BearerToken) async throws -> Response {
+        guard token.authorizes(authorizationHeader: request.headers[.authorization]) else {
+            return Self.response(.status(.unauthorized()))
+        }
+        var request = request
+        let body: ByteBuffer
+        do {
+            body = try await request.collectBody(upTo: APIServer.maximumBodyBytes)
+        } catch {
+            return Self.response(
+                .status(
+                    APIStatus(
+                        failure: 413,
+                        reason: StatusReason(rawValue: "RequestEntityTooLarge"),
+                        message: "Request entity too large: limit is \(APIServer.maximumBodyBytes)"
+                    )
+                )
+            )
+        }
+        var headers: [(name: String, value: String)] = []
+        for field in request.headers { headers.append((field.name.canonicalName, field.value)) }
+        let apiRequest = APIRequest(
+            method: request.method.rawValue,
+            path: request.uri.path,
+            query: RequestQuery(parsing: request.uri.query ?? ""),
+            headers: headers,
+            body: Array(buffer: body)
+        )
+        return Self.response(await apiServer.handle(apiRequest))
+    }
+
+    static func response(_ response: APIResponse) -> Response {
+        var fields = HTTPFields()
+        for header in response.headers {
+            if let name = HTTPField.Name(header.name) { fields.append(HTTPField(name: name, value: header.value)) }
+        }
+        let status = HTTPResponse.Status(code: response.status)
+        switch response.body {
+        case .bytes(let bytes):
+            return Response(status: status, headers: fields, body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
+        case .stream(let chunks):
+            fields[.cacheControl] = "no-cache, private"
+            return Response(
+                status: status,
+                headers: fields,
+                body: ResponseBody { writer in
+                    for try await chunk in chunks {
+                        try await writer.write(ByteBuffer(bytes: chunk))
+                    }
+                    try await writer.finish(nil)
+                }
+            )
+        }
+    }
+}
