@@ -53,8 +53,21 @@ check "401 without token" "401" "$(curl -sk -o /dev/null -w '%{http_code}' "$SER
 check "401 with a wrong token" "401" "$(curl -sk -o /dev/null -w '%{http_code}' -H 'Authorization: Bearer wrong' "$SERVER/version")"
 
 # Built-in workloads: create, read, patch (all three types), scale, delete.
-check "create deployment" "deployment.apps/web created" "$(K apply --validate=false -f "$MANIFESTS/deploy.yaml")"
+check "create deployment" "deployment.apps/web created" "$(K apply -f "$MANIFESTS/deploy.yaml")"
 check "get deployment" "2" "$(K get deploy web -o jsonpath='{.spec.replicas}')"
+check "get table" "NAME READY UP-TO-DATE AVAILABLE AGE" "$(K get deploy | head -1 | tr -s ' ')"
+check "get wide" "NAME READY UP-TO-DATE AVAILABLE AGE CONTAINERS IMAGES SELECTOR" "$(K get deploy -o wide | head -1 | tr -s ' ')"
+check "get all namespaces" "NAMESPACE NAME READY UP-TO-DATE AVAILABLE AGE" "$(K get deploy -A | head -1 | tr -s ' ')"
+check "explain" "FIELD: replicas <integer>" "$(K explain deployments.spec.replicas | grep '^FIELD')"
+
+# kubectl get -w sees objects as they come.
+K get configmaps -w --output-watch-events >"$WORK/watch.out" 2>&1 &
+WATCH_PID=$!
+sleep 1
+printf 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: watched\ndata:\n  a: b\n' | K apply -f - >/dev/null
+for _ in $(seq 1 50); do grep -q watched "$WORK/watch.out" && break; sleep 0.1; done
+kill "$WATCH_PID" 2>/dev/null || true
+check "get -w" "ADDED watched" "$(grep watched "$WORK/watch.out" | awk '{print $1, $2}')"
 K patch deploy web --type merge -p '{"metadata":{"labels":{"tier":"front"}}}' >/dev/null
 check "merge patch" "front" "$(K get deploy web -o jsonpath='{.metadata.labels.tier}')"
 K patch deploy web --type json -p '[{"op":"replace","path":"/spec/replicas","value":3}]' >/dev/null
@@ -66,15 +79,15 @@ check "scale" "5" "$(K get deploy web -o jsonpath='{.spec.replicas}')"
 check "generation" "4" "$(K get deploy web -o jsonpath='{.metadata.generation}')"
 
 # A CRD with status and scale subresources, and its custom resources.
-K apply --validate=false -f "$MANIFESTS/crd.yaml" >/dev/null
+K apply -f "$MANIFESTS/crd.yaml" >/dev/null
 check "crd established" "True" "$(K get crd clonesets.apps.kruise.io -o jsonpath='{.status.conditions[?(@.type=="Established")].status}')"
-check "create cloneset" "cloneset.apps.kruise.io/cs1 created" "$(K apply --validate=false -f "$MANIFESTS/cloneset.yaml")"
+check "create cloneset" "cloneset.apps.kruise.io/cs1 created" "$(K apply -f "$MANIFESTS/cloneset.yaml")"
 check "short name" "cs1" "$(K get clone -o jsonpath='{.items[0].metadata.name}')"
 K scale clone cs1 --replicas=7 >/dev/null
 check "scale cloneset" "7" "$(K get clone cs1 -o jsonpath='{.spec.replicas}')"
 
 # Finalizers hold a deletion until they are removed.
-K apply --validate=false -f "$MANIFESTS/cmfin.yaml" >/dev/null
+K apply -f "$MANIFESTS/cmfin.yaml" >/dev/null
 K delete cm cmfin --wait=false >/dev/null
 check "deletion timestamp" "true" "$(K get cm cmfin -o jsonpath='{.metadata.deletionTimestamp}' | grep -q . && echo true)"
 K patch cm cmfin --type merge -p '{"metadata":{"finalizers":null}}' >/dev/null
@@ -82,7 +95,7 @@ check "finalized" "" "$(K get cm cmfin --ignore-not-found -o name)"
 
 # Bad input: the Status code and message kube-apiserver gives.
 check "invalid name" 'The ConfigMap "Bad_Name" is invalid: metadata.name: Invalid value: "Bad_Name": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '"'"'-'"'"' or '"'"'.'"'"', and must start and end with an alphanumeric character (e.g. '"'"'example.com'"'"', regex used for validation is '"'"'[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*'"'"')' \
-    "$(K create configmap Bad_Name --dry-run=client -o json | K create --validate=false -f - 2>&1 | sed 's/^Error from server (Invalid): error when creating "STDIN": //')"
+    "$(K create configmap Bad_Name --dry-run=client -o json | K create -f - 2>&1 | sed 's/^Error from server (Invalid): error when creating "STDIN": //')"
 check "not found" 'Error from server (NotFound): deployments.apps "nope" not found' "$(K get deploy nope 2>&1)"
 
 # Durability: kill -9, restart on the same data directory, everything acknowledged is there.

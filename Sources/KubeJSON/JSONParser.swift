@@ -97,6 +97,7 @@ public struct JSONParser: ~Copyable {
             self.depth -= 1
             return .object(JSONObject(uniqueMembers: members))
         }
+        members.reserveCapacity(8)
         // Large objects (ConfigMap data, say) index their keys so that duplicate detection stays linear.
         var keyIndex: [String: Int]? = nil
         while true {
@@ -155,6 +156,7 @@ public struct JSONParser: ~Copyable {
             self.depth -= 1
             return .array(elements)
         }
+        elements.reserveCapacity(4)
         while true {
             self.skipWhitespace()
             elements.append(try self.parseValue())

@@ -1,15 +1,24 @@
-/// Times a closure with the monotonic clock and keeps the fastest of several runs: on a shared machine
-/// the minimum is the figure least disturbed by other work.
+/// Times closures with the monotonic clock and keeps the fastest of several runs: on a shared machine the
+/// minimum is the figure least disturbed by other work.
 enum Stopwatch {
-    /// The fastest of `runs` runs of `body`, in seconds.
-    static func best(runs: Int, _ body: () throws -> Void) rethrows -> Double {
+    /// Runs `baseline` and `candidate` alternately, `runs` times each, so that both see the same background
+    /// load, and returns the fastest time of each, in seconds.
+    static func paired(
+        runs: Int,
+        _ baseline: () throws -> Void,
+        _ candidate: () throws -> Void
+    ) rethrows -> (baseline: Double, candidate: Double) {
         let clock = ContinuousClock()
-        var best = Double.infinity
+        var bestBaseline = Double.infinity
+        var bestCandidate = Double.infinity
         for _ in 0..<runs {
-            let elapsed = try clock.measure(body)
-            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-            best = min(best, seconds)
+            bestBaseline = min(bestBaseline, Self.seconds(try clock.measure(baseline)))
+            bestCandidate = min(bestCandidate, Self.seconds(try clock.measure(candidate)))
         }
-        return best
+        return (bestBaseline, bestCandidate)
+    }
+
+    private static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }
 }

@@ -343,10 +343,10 @@ private func json(_ text: String) throws -> JSONValue { try JSONValue(parsing: t
         let widget = try json(
             """
             {"metadata":{"name":"w","labels":{"app":"shop"}},"spec":{"replicas":2.0,"paused":true},
-             "status":{"ratio":0.5,"startTime":"2026-11-26T21:04:03Z","conditions":[{"type":"Synced","status":"False"},{"type":"Ready","status":"True"}]}}
+             "status":{"ratio":0.5,"startTime":"2026-11-26T20:04:03Z","conditions":[{"type":"Synced","status":"False"},{"type":"Ready","status":"True"}]}}
             """
         )
-        #expect(converter.cells(for: widget, now: self.now) == ["w", 2, "True", "shop", true, 0.5, "2h"])
+        #expect(converter.cells(for: widget, now: self.now) == ["w", 2, "True", "shop", true, 0.5, "3h"])
     }
 
     @Test func customResourceWithoutColumnsGetsAge() throws {

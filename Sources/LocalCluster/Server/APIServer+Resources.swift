@@ -44,6 +44,9 @@ extension APIServer {
         if let subresource = target.subresource, subresource.isScale {
             return .json(try ScaleSubresource.scale(of: stored.value, request: target))
         }
+        if target.subresource == nil, let table = self.tableResponse(stored, target: target, request: request) {
+            return table
+        }
         return .jsonBytes(self.presentedBytes(stored, for: target))
     }
 

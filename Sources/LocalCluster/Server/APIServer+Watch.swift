@@ -42,10 +42,38 @@ extension APIServer {
         let storageVersion = GroupVersion(group: target.resource.group, version: target.resource.storageVersion).apiVersion
         let emitInitialEnd = options.sendInitialEvents == true
         let kind = target.resource.kind
+        // `kubectl get -w` asks for Tables: each event then carries a one-row Table, with the column
+        // definitions in the first event only.
+        var tableFormat: (converter: TableConverter, version: TableVersion, include: IncludeObjectPolicy)? = nil
+        if case .table(let version) = TableNegotiation.negotiate(accept: request.header("Accept")) {
+            tableFormat = (
+                TableConverter(resource: target.resource, version: target.version),
+                version,
+                IncludeObjectPolicy(queryValue: request.query.value("includeObject")) ?? .metadata
+            )
+        }
+        let table = tableFormat
         let stream = AsyncThrowingStream<[UInt8], any Error> { continuation in
             let task = Task {
+                var columnsSent = false
                 do {
                     for try await event in events {
+                        if let table, event.type != .bookmark, let object = event.object {
+                            if !filter.isEverything && !filter.matches(object.value) { continue }
+                            var value = object.value
+                            value["apiVersion"] = .string(apiVersion)
+                            let rows = table.converter.table(
+                                objects: [value],
+                                now: KubeTime.now(),
+                                resourceVersion: String(event.resourceVersion),
+                                includeObject: table.include,
+                                includeColumnDefinitions: !columnsSent,
+                                tableVersion: table.version
+                            )
+                            columnsSent = true
+                            continuation.yield(Self.frame(type: event.type.rawValue, object: rows))
+                            continue
+                        }
                         if let frame = Self.frame(
                             for: event,
                             filter: filter,

@@ -14,6 +14,8 @@ public final class APIServer: Sendable {
     let serverAddress: Mutex<String>
     /// The version `/version` reports.
     public let version: ServerVersion
+    /// The OpenAPI documents of the registry they were built from.
+    let openAPICache: Mutex<(registry: ResourceRegistry, documents: OpenAPIDocuments)?>
 
     /// Creates a server over `store`. Resources of CRDs already in the store are served straight away.
     public init(store: ObjectStore, serverAddress: String = "127.0.0.1:6443", version: ServerVersion = ServerVersion()) {
@@ -21,6 +23,7 @@ public final class APIServer: Sendable {
         self.registryBox = Mutex(.builtin)
         self.serverAddress = Mutex(serverAddress)
         self.version = version
+        self.openAPICache = Mutex(nil)
         self.reloadCustomResourceDefinitions()
     }
 
@@ -69,7 +72,7 @@ public final class APIServer: Sendable {
         case .health:
             return .text("ok")
         case .openAPIV2, .openAPIV3Index, .openAPIV3:
-            return self.openAPI(path, registry: registry)
+            return self.openAPI(request, registry: registry)
         case .coreAPIVersions:
             return self.discoveryResponse(.core, registry: registry, accept: request.header("Accept"))
         case .apiGroupList:

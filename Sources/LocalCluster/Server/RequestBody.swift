@@ -13,6 +13,13 @@ enum RequestBody {
             return try Self.parseJSON(request.body)
         case "application/yaml", "application/x-yaml", "text/yaml":
             return try Self.parseYAML(request.body)
+        case KubernetesProtobuf.mediaType:
+            do {
+                return try KubernetesProtobuf.decodeObject(request.body)
+            } catch {
+                guard error.isUnsupported else { throw APIStatus.badRequest(error.message) }
+                throw APIStatus(failure: 415, reason: .unsupportedMediaType, message: error.message)
+            }
         default:
             throw APIStatus.unsupportedMediaType(accepted: Self.objectMediaTypes)
         }

@@ -8,11 +8,7 @@ struct TableSource {
     /// The time ages are measured at.
     let now: KubeTime
 
-    func value(_ path: String...) -> JSONValue? {
-        var value: JSONValue? = self.json
-        for key in path { value = value?[key] }
-        return value
-    }
+    func value(_ path: String...) -> JSONValue? { self.value(path) }
 
     func string(_ path: String...) -> String? { self.value(path).flatMap(\.stringValue) }
 
