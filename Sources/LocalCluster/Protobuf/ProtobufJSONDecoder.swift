@@ -7,6 +7,14 @@ struct ProtobufJSONDecoder {
     /// How deeply messages may nest.
     static let maximumDepth = 64
 
+    /// The messages nested fields refer to, by full name.
+    let messages: [String: ProtobufMessage]
+
+    /// A decoder for the messages of `messages` (by default the built-in kinds' schema).
+    init(messages: [String: ProtobufMessage] = ProtobufSchema.messagesByName) {
+        self.messages = messages
+    }
+
     /// The members of `message` decoded from `bytes`, in Go field order.
     func decode(
         _ message: ProtobufMessage,
@@ -242,7 +250,7 @@ struct ProtobufJSONDecoder {
         let bytes: ArraySlice<UInt8> = encodings.count == 1 ? encodings[0] : ArraySlice(encodings.joined())
         switch type {
         case .message(let name):
-            guard let message = ProtobufSchema.message(named: name) else {
+            guard let message = self.messages[name] else {
                 throw ProtobufDecodingError(.unknownKind, "proto: no schema for message \(name)")
             }
             return .object(try self.decode(message, from: bytes, depth: depth + 1))
