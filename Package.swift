@@ -69,25 +69,30 @@ let package = Package(
             ],
             swiftSettings: commonSettings
         ),
+        // Deterministic random generators shared by the property tests and the benchmark corpora.
+        .target(
+            name: "KruiseTestSupport",
+            swiftSettings: commonSettings
+        ),
         .executableTarget(
             name: "kruise-bench",
-            dependencies: ["KubeJSON", "KubeModel"],
+            dependencies: ["KubeJSON", "KubeModel", "KruiseTestSupport"],
             swiftSettings: commonSettings
         ),
         .testTarget(
             name: "KubeJSONTests",
-            dependencies: ["KubeJSON"],
+            dependencies: ["KubeJSON", "KruiseTestSupport"],
             resources: [.copy("Fixtures")],
             swiftSettings: commonSettings
         ),
         .testTarget(
             name: "KubeModelTests",
-            dependencies: ["KubeModel", "KubeJSON"],
+            dependencies: ["KubeModel", "KubeJSON", "KruiseTestSupport"],
             swiftSettings: commonSettings
         ),
         .testTarget(
             name: "LocalClusterTests",
-            dependencies: ["LocalCluster", "KubeModel", "KubeJSON"],
+            dependencies: ["LocalCluster", "KubeModel", "KubeJSON", "KruiseTestSupport"],
             swiftSettings: commonSettings
         ),
     ],

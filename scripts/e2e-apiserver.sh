@@ -93,6 +93,17 @@ check "deletion timestamp" "true" "$(K get cm cmfin -o jsonpath='{.metadata.dele
 K patch cm cmfin --type merge -p '{"metadata":{"finalizers":null}}' >/dev/null
 check "finalized" "" "$(K get cm cmfin --ignore-not-found -o name)"
 
+# kubectl's generator commands send protobuf bodies.
+check "create namespace (protobuf)" "namespace/team created" "$(K create namespace team)"
+check "create configmap (protobuf)" "configmap/settings created" "$(K create configmap settings -n team --from-literal=mode=fast)"
+check "create deployment (protobuf)" "deployment.apps/api created" "$(K create deployment api -n team --image=nginx --replicas=2)"
+check "create serviceaccount (protobuf)" "serviceaccount/robot created" "$(K create serviceaccount robot -n team)"
+check "protobuf fields" "fast 2" "$(K get cm settings -n team -o jsonpath='{.data.mode}') $(K get deploy api -n team -o jsonpath='{.spec.replicas}')"
+# Deleting the namespace deletes what is in it, then the namespace.
+K delete namespace team >/dev/null
+check "namespace deleted" "" "$(K get namespace team --ignore-not-found -o name)"
+check "namespace contents deleted" "" "$(K get deploy,cm -n team --ignore-not-found -o name)"
+
 # Bad input: the Status code and message kube-apiserver gives.
 check "invalid name" 'The ConfigMap "Bad_Name" is invalid: metadata.name: Invalid value: "Bad_Name": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '"'"'-'"'"' or '"'"'.'"'"', and must start and end with an alphanumeric character (e.g. '"'"'example.com'"'"', regex used for validation is '"'"'[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*'"'"')' \
     "$(K create configmap Bad_Name --dry-run=client -o json | K create -f - 2>&1 | sed 's/^Error from server (Invalid): error when creating "STDIN": //')"

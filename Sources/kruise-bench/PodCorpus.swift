@@ -1,4 +1,5 @@
 import KubeJSON
+import KruiseTestSupport
 
 /// A deterministic corpus of realistic Pods (about 3 KB each, status included), as a busy cluster's API
 /// server holds them: CloneSet-owned pods with labels, annotations, probes, volumes, tolerations, readiness
@@ -158,33 +159,3 @@ struct PodCorpus {
     }
 }
 
-/// A small deterministic random generator (SplitMix64), so every run benchmarks the same corpus.
-struct SplitMix64 {
-    private var state: UInt64
-
-    init(seed: UInt64) {
-        self.state = seed
-    }
-
-    mutating func next() -> UInt64 {
-        self.state &+= 0x9E37_79B9_7F4A_7C15
-        var z = self.state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    mutating func hex(_ count: Int) -> String {
-        let digits = Array("0123456789abcdef")
-        return String((0..<count).map { _ in digits[Int(self.next() % 16)] })
-    }
-
-    mutating func alphanumeric(_ count: Int) -> String {
-        let letters = Array("bcdfghjklmnpqrstvwxz2456789")
-        return String((0..<count).map { _ in letters[Int(self.next() % UInt64(letters.count))] })
-    }
-
-    mutating func uuid() -> String {
-        "\(self.hex(8))-\(self.hex(4))-\(self.hex(4))-\(self.hex(4))-\(self.hex(12))"
-    }
-}

@@ -1,4 +1,5 @@
 import KubeJSON
+import KruiseTestSupport
 import Testing
 
 @Suite struct JSONRoundTripTests {

@@ -91,7 +91,7 @@ private func json(_ text: String) throws -> JSONValue { try JSONValue(parsing: t
         #expect(names == [
             "configmaps", "events", "namespaces", "namespaces/finalize", "namespaces/status", "nodes", "nodes/status",
             "persistentvolumeclaims", "persistentvolumeclaims/status", "pods", "pods/binding", "pods/eviction", "pods/status",
-            "secrets", "services", "services/status",
+            "secrets", "serviceaccounts", "services", "services/status",
         ])
         let eviction = try #require(list["resources"]?.arrayValue?.first { $0["name"] == "pods/eviction" })
         #expect(

@@ -38,6 +38,7 @@ public enum BuiltinKinds {
         ResourceDescriptor(Service.groupVersionKind, plural: "services", namespaced: true, shortNames: ["svc"]),
         ResourceDescriptor(ConfigMap.groupVersionKind, plural: "configmaps", namespaced: true, shortNames: ["cm"]),
         ResourceDescriptor(Secret.groupVersionKind, plural: "secrets", namespaced: true),
+        ResourceDescriptor(ServiceAccount.groupVersionKind, plural: "serviceaccounts", namespaced: true, shortNames: ["sa"]),
         ResourceDescriptor(
             PersistentVolumeClaim.groupVersionKind,
             plural: "persistentvolumeclaims",

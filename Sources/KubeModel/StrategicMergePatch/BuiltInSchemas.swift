@@ -111,6 +111,7 @@ enum BuiltInSchemas {
         )
         add("v1", "ConfigMap", metadataOnly)
         add("v1", "Secret", metadataOnly)
+        add("v1", "ServiceAccount", .object(["metadata": objectMeta, "secrets": .mergeList(key: "name")]))
         add("v1", "PersistentVolumeClaim", .object(persistentVolumeClaim))
         add("v1", "Event", metadataOnly)
         add("events.k8s.io/v1", "Event", metadataOnly)

@@ -1,5 +1,4 @@
 import KubeJSON
-import KubeModel
 
 /// Decodes protobuf messages of ``ProtobufSchema`` into the JSON that Go's `encoding/json` writes for the
 /// structs `k8s.io/api` decodes them into.
@@ -37,9 +36,10 @@ struct ProtobufJSONDecoder {
             }
             let field = message.fields[index]
             guard field.accepts(key.wireType) else {
+                let fieldName = field.jsonName.isEmpty ? "#\(field.number)" : "\(field.jsonName) (\(field.number))"
                 throw ProtobufDecodingError(
                     .wrongWireType,
-                    "proto: wrong wireType = \(key.wireType.rawValue) for field \(field.jsonName.isEmpty ? "#\(field.number)" : field.jsonName) (\(field.number)) of \(message.name)"
+                    "proto: wrong wireType = \(key.wireType.rawValue) for field \(fieldName) of \(message.name)"
                 )
             }
             try self.read(field, wireType: key.wireType, from: &reader, into: &values[index], depth: depth)

@@ -103,7 +103,11 @@ extension APIServer {
         let options = WriteQueryOptions(query: request.query)
         try Self.rejectInvalid(options.validate(), target)
         let body = try RequestBody.decode(request)
-        let object = try ObjectLifecycle.prepareForCreate(body, request: target, now: KubeTime.now())
+        let object = try self.applySchema(
+            ObjectLifecycle.prepareForCreate(body, request: target, now: KubeTime.now()),
+            target: target,
+            validation: options.validation
+        )
         let name = object["metadata"]?["name"]?.stringValue ?? ""
         var storedTarget = target
         storedTarget.name = name
@@ -145,7 +149,12 @@ extension APIServer {
                 ]
             )
         }
-        return try await self.writeObject(target, dryRun: options.isDryRun, expectedVersion: bodyVersion) { _ in body }
+        return try await self.writeObject(
+            target,
+            dryRun: options.isDryRun,
+            expectedVersion: bodyVersion,
+            validation: options.validation
+        ) { _ in body }
     }
 
     private func patch(_ target: ResourceRequest, request: APIRequest) async throws(APIStatus) -> APIResponse {
@@ -162,7 +171,12 @@ extension APIServer {
             apiVersion: target.groupVersion.apiVersion,
             kind: target.resource.kind
         )
-        return try await self.writeObject(target, dryRun: options.isDryRun, expectedVersion: patchVersion) {
+        return try await self.writeObject(
+            target,
+            dryRun: options.isDryRun,
+            expectedVersion: patchVersion,
+            validation: options.validation
+        ) {
             (current) throws(APIStatus) in
             var base = current
             // A patch is applied to what the client sees: the object at the requested version.
@@ -177,6 +191,7 @@ extension APIServer {
         _ target: ResourceRequest,
         dryRun: Bool,
         expectedVersion: UInt64?,
+        validation: WriteQueryOptions.FieldValidation? = nil,
         _ body: (JSONValue) throws(APIStatus) -> JSONValue
     ) async throws(APIStatus) -> APIResponse {
         for _ in 0..<8 {
@@ -189,7 +204,11 @@ extension APIServer {
                 )
             }
             let presented = self.presented(current.value, for: target)
-            let updated = try ObjectLifecycle.prepareForUpdate(try body(presented), existing: presented, request: target)
+            let updated = try self.applySchema(
+                ObjectLifecycle.prepareForUpdate(try body(presented), existing: presented, request: target),
+                target: target,
+                validation: validation
+            )
             try self.validateCustomResourceDefinition(updated, target: target)
             if dryRun { return .json(updated) }
             let stored: StoredObject
@@ -300,6 +319,30 @@ extension APIServer {
 
     static func rejectInvalid(_ errors: [FieldError], _ target: ResourceRequest) throws(APIStatus) {
         if !errors.isEmpty { throw APIStatus.invalid(target.resource, name: target.name ?? "", errors: errors) }
+    }
+
+    /// Prunes, defaults and validates a custom resource against its version's `openAPIV3Schema`, as
+    /// kube-apiserver does before storing it. `fieldValidation=Strict` turns pruned fields into a 400.
+    func applySchema(
+        _ object: JSONValue,
+        target: ResourceRequest,
+        validation: WriteQueryOptions.FieldValidation?
+    ) throws(APIStatus) -> JSONValue {
+        guard target.resource.isCustomResource, let schema = target.resource.version(named: target.version)?.schema else {
+            return object
+        }
+        let outcome = StructuralSchemaProcessor(schema: schema).process(object)
+        if validation == .strict && !outcome.unknownFields.isEmpty {
+            throw APIStatus.strictDecoding(unknownFields: outcome.unknownFields)
+        }
+        if !outcome.errors.isEmpty {
+            throw APIStatus.invalid(
+                target.resource,
+                name: object["metadata"]?["name"]?.stringValue ?? target.name ?? "",
+                errors: outcome.errors
+            )
+        }
+        return outcome.object
     }
 
     /// Objects in a namespace need the namespace to exist and not be terminating.
