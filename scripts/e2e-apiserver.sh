@@ -121,5 +121,10 @@ check "crd gone" "" "$(K get crd --ignore-not-found -o name)"
 K delete deploy web >/dev/null
 check "deployment gone" "" "$(K get deploy --ignore-not-found -o name)"
 
-echo "kubectl e2e: $PASSED passed, $FAILED failed"
+# The official Python client, when a Python with it installed is given.
+if [ -n "${KRUISE_E2E_PYTHON:-}" ]; then
+    "$KRUISE_E2E_PYTHON" "$(dirname "$0")/e2e-python.py" "$WORK/kubeconfig" || FAILED=$((FAILED + 1))
+fi
+
+echo "kubectl-e2e: $PASSED passed, $FAILED failed"
 [ "$FAILED" -eq 0 ]

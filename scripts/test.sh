@@ -14,6 +14,17 @@ swift test --skip-build
 # The CLI must build and answer.
 swift run --skip-build kruise version
 
+# The official Kubernetes Python client, in a virtual environment of our own.
+VENV=.build/python-e2e
+if [ ! -x "$VENV/bin/python" ] || ! "$VENV/bin/python" -c 'import kubernetes' 2>/dev/null; then
+    python3 -m venv "$VENV" && "$VENV/bin/pip" install --quiet 'kubernetes>=30' || echo "could not install the kubernetes Python client" >&2
+fi
+if "$VENV/bin/python" -c 'import kubernetes' 2>/dev/null; then
+    export KRUISE_E2E_PYTHON="$PWD/$VENV/bin/python"
+else
+    echo "the kubernetes Python client is not available: skipping its end-to-end checks" >&2
+fi
+
 # End to end with the real kubectl (on our machine images) against `kruise apiserver`.
 if command -v kubectl >/dev/null 2>&1; then
     ./scripts/e2e-apiserver.sh "$(swift build --show-bin-path)/kruise"
