@@ -38,6 +38,8 @@ def watch_config_maps():
     stream = watch.Watch()
     ready.set()
     for event in stream.stream(core.list_namespaced_config_map, "default", timeout_seconds=10):
+        if event["object"].metadata.name != "py":
+            continue  # objects other checks left in the namespace
         events.append((event["type"], event["object"].metadata.name))
         if event["type"] == "DELETED":
             stream.stop()
