@@ -78,6 +78,34 @@ K scale deploy web --replicas=5 >/dev/null
 check "scale" "5" "$(K get deploy web -o jsonpath='{.spec.replicas}')"
 check "generation" "4" "$(K get deploy web -o jsonpath='{.metadata.generation}')"
 
+# Server-side apply: ownership, conflicts with another manager, --force-conflicts.
+cat >"$WORK/ssa.yaml" <<'YAML'
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: ssa
+  labels: {app: ssa}
+spec:
+  replicas: 2
+  selector:
+    matchLabels: {app: ssa}
+  template:
+    metadata:
+      labels: {app: ssa}
+    spec:
+      containers:
+      - name: main
+        image: nginx:1.25
+YAML
+check "apply --server-side" "deployment.apps/ssa serverside-applied" "$(K apply --server-side -f "$WORK/ssa.yaml")"
+check "managed fields" "kubectl Apply" "$(K get deploy ssa --show-managed-fields -o jsonpath='{.metadata.managedFields[0].manager} {.metadata.managedFields[0].operation}')"
+K scale deploy ssa --replicas=3 >/dev/null
+sed -i 's/replicas: 2/replicas: 5/' "$WORK/ssa.yaml"
+check "apply conflict" "conflict" "$(K apply --server-side -f "$WORK/ssa.yaml" 2>&1 | grep -o 'conflict' | head -1)"
+K apply --server-side --force-conflicts -f "$WORK/ssa.yaml" >/dev/null
+check "force-conflicts" "5" "$(K get deploy ssa -o jsonpath='{.spec.replicas}')"
+K delete deploy ssa >/dev/null
+
 # A CRD with status and scale subresources, and its custom resources.
 K apply -f "$MANIFESTS/crd.yaml" >/dev/null
 check "crd established" "True" "$(K get crd clonesets.apps.kruise.io -o jsonpath='{.status.conditions[?(@.type=="Established")].status}')"

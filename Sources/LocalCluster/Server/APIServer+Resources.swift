@@ -103,10 +103,18 @@ extension APIServer {
         let options = WriteQueryOptions(query: request.query)
         try Self.rejectInvalid(options.validate(), target)
         let body = try RequestBody.decode(request)
-        let object = try self.applySchema(
+        let prepared = try self.validateAgainstSchema(
             ObjectLifecycle.prepareForCreate(body, request: target, now: KubeTime.now()),
             target: target,
             validation: options.validation
+        )
+        let object = ServerSideApply.recordUpdate(
+            old: nil,
+            new: prepared,
+            manager: ServerSideApply.managerName(fieldManager: options.fieldManager, userAgent: request.header("User-Agent")),
+            apiVersion: target.groupVersion.apiVersion,
+            schema: self.applySchema(for: target),
+            now: KubeTime.now()
         )
         let name = object["metadata"]?["name"]?.stringValue ?? ""
         var storedTarget = target
@@ -134,7 +142,12 @@ extension APIServer {
         try Self.rejectInvalid(options.validate(), target)
         let body = try RequestBody.decode(request)
         if let subresource = target.subresource, subresource.isScale {
-            return try await self.updateScale(target, scale: body, dryRun: options.isDryRun)
+            return try await self.updateScale(
+                target,
+                scale: body,
+                dryRun: options.isDryRun,
+                manager: Self.manager(options, request)
+            )
         }
         let bodyVersion = body["metadata"]?["resourceVersion"]?.stringValue.flatMap { UInt64($0) }
         if bodyVersion == nil && target.resource.isCustomResource && target.subresource == nil {
@@ -153,7 +166,8 @@ extension APIServer {
             target,
             dryRun: options.isDryRun,
             expectedVersion: bodyVersion,
-            validation: options.validation
+            validation: options.validation,
+            ownership: .update(manager: Self.manager(options, request))
         ) { _ in body }
     }
 
@@ -164,7 +178,15 @@ extension APIServer {
         if let subresource = target.subresource, subresource.isScale {
             let current = try ScaleSubresource.scale(of: try self.existing(target).value, request: target)
             let patched = try patch.apply(to: current, schema: nil)
-            return try await self.updateScale(target, scale: patched, dryRun: options.isDryRun)
+            return try await self.updateScale(
+                target,
+                scale: patched,
+                dryRun: options.isDryRun,
+                manager: Self.manager(options, request)
+            )
+        }
+        if case .apply = patch.kind {
+            return try await self.apply(target, configuration: patch.document, options: options)
         }
         let patchVersion = patch.resourceVersion
         let schema = StrategicMergeSchema.builtIn(
@@ -175,7 +197,8 @@ extension APIServer {
             target,
             dryRun: options.isDryRun,
             expectedVersion: patchVersion,
-            validation: options.validation
+            validation: options.validation,
+            ownership: .update(manager: Self.manager(options, request))
         ) {
             (current) throws(APIStatus) in
             var base = current
@@ -192,6 +215,7 @@ extension APIServer {
         dryRun: Bool,
         expectedVersion: UInt64?,
         validation: WriteQueryOptions.FieldValidation? = nil,
+        ownership: FieldOwnership,
         _ body: (JSONValue) throws(APIStatus) -> JSONValue
     ) async throws(APIStatus) -> APIResponse {
         for _ in 0..<8 {
@@ -204,11 +228,22 @@ extension APIServer {
                 )
             }
             let presented = self.presented(current.value, for: target)
-            let updated = try self.applySchema(
+            var updated = try self.validateAgainstSchema(
                 ObjectLifecycle.prepareForUpdate(try body(presented), existing: presented, request: target),
                 target: target,
                 validation: validation
             )
+            if case .update(let manager) = ownership {
+                updated = ServerSideApply.recordUpdate(
+                    old: presented,
+                    new: updated,
+                    manager: manager,
+                    apiVersion: target.groupVersion.apiVersion,
+                    subresource: target.subresource?.name ?? "",
+                    schema: self.applySchema(for: target),
+                    now: KubeTime.now()
+                )
+            }
             try self.validateCustomResourceDefinition(updated, target: target)
             if dryRun { return .json(updated) }
             let stored: StoredObject
@@ -234,6 +269,78 @@ extension APIServer {
             name: target.name ?? "",
             reason: APIStatus.objectModifiedMessage
         )
+    }
+
+    /// Server-side apply (`application/apply-patch+yaml`): creates the object when it does not exist (201),
+    /// else merges the configuration into it with field ownership and conflicts.
+    private func apply(
+        _ target: ResourceRequest,
+        configuration: JSONValue,
+        options: WriteQueryOptions
+    ) async throws(APIStatus) -> APIResponse {
+        guard !options.fieldManager.isEmpty else {
+            throw APIStatus.invalid(
+                group: "meta.k8s.io",
+                kind: "PatchOptions",
+                name: "",
+                errors: [FieldError(field: "fieldManager", message: "Required value: is required for apply patch")]
+            )
+        }
+        var config = configuration
+        if target.subresource == nil && target.resource.hasStatusSubresource(version: target.version) {
+            config["status"] = nil  // the main resource ignores status, so the applier must not own it
+        }
+        let schema = self.applySchema(for: target)
+        let apiVersion = target.groupVersion.apiVersion
+        let force = options.force ?? false
+        let now = KubeTime.now()
+        if target.subresource == nil, self.store.get(self.key(for: target)) == nil {
+            let result: ServerSideApply.Result
+            do {
+                result = try ServerSideApply.apply(
+                    config: config, to: nil, manager: options.fieldManager, force: force, apiVersion: apiVersion,
+                    schema: schema, now: now
+                )
+            } catch {
+                throw error.status
+            }
+            var body = result.object
+            body["metadata"]?["name"] = .string(target.name ?? "")
+            let prepared = try self.validateAgainstSchema(
+                ObjectLifecycle.prepareForCreate(body, request: target, now: now),
+                target: target,
+                validation: options.validation
+            )
+            try self.requireActiveNamespace(target)
+            try self.validateCustomResourceDefinition(prepared, target: target)
+            if options.isDryRun { return .json(prepared, status: 201) }
+            let stored: StoredObject
+            do {
+                stored = try await self.store.create(self.key(for: target), self.toStorageVersion(prepared, target))
+            } catch {
+                throw self.status(for: error, target)
+            }
+            await self.afterWrite(stored, target: target)
+            return .jsonBytes(self.presentedBytes(stored, for: target), status: 201)
+        }
+        return try await self.writeObject(
+            target,
+            dryRun: options.isDryRun,
+            expectedVersion: config["metadata"]?["resourceVersion"]?.stringValue.flatMap { UInt64($0) },
+            validation: options.validation,
+            ownership: .apply
+        ) { (current) throws(APIStatus) in
+            let result = Result { () throws(ServerSideApplyError) in
+                try ServerSideApply.apply(
+                    config: config, to: current, manager: options.fieldManager, force: force, apiVersion: apiVersion,
+                    subresource: target.subresource?.name ?? "", schema: schema, now: now
+                )
+            }
+            switch result {
+            case .success(let applied): return applied.object
+            case .failure(let error): throw error.status
+            }
+        }
     }
 
     // MARK: - Helpers
@@ -323,7 +430,7 @@ extension APIServer {
 
     /// Prunes, defaults and validates a custom resource against its version's `openAPIV3Schema`, as
     /// kube-apiserver does before storing it. `fieldValidation=Strict` turns pruned fields into a 400.
-    func applySchema(
+    func validateAgainstSchema(
         _ object: JSONValue,
         target: ResourceRequest,
         validation: WriteQueryOptions.FieldValidation?
@@ -343,6 +450,20 @@ extension APIServer {
             )
         }
         return outcome.object
+    }
+
+    /// The field-ownership schema of a resource: list keys from the built-in types or the CRD's schema.
+    func applySchema(for target: ResourceRequest) -> ApplySchema {
+        ApplySchema.forKind(
+            apiVersion: target.groupVersion.apiVersion,
+            kind: target.resource.kind,
+            openAPIV3Schema: target.resource.version(named: target.version)?.schema
+        )
+    }
+
+    /// The field manager of an ordinary write.
+    static func manager(_ options: WriteQueryOptions, _ request: APIRequest) -> String {
+        ServerSideApply.managerName(fieldManager: options.fieldManager, userAgent: request.header("User-Agent"))
     }
 
     /// Objects in a namespace need the namespace to exist and not be terminating.

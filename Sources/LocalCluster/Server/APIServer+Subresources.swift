@@ -22,7 +22,13 @@ extension APIServer {
             }
             var podTarget = target
             podTarget.subresource = nil
-            _ = try await self.writeObject(podTarget, dryRun: false, expectedVersion: nil) { (current) throws(APIStatus) in
+            let manager = ServerSideApply.managerName(fieldManager: nil, userAgent: request.header("User-Agent"))
+            _ = try await self.writeObject(
+                podTarget,
+                dryRun: false,
+                expectedVersion: nil,
+                ownership: .update(manager: manager)
+            ) { (current) throws(APIStatus) in
                 if let assigned = current["spec"]?["nodeName"]?.stringValue, !assigned.isEmpty {
                     throw APIStatus.conflict(
                         target.resource,
@@ -58,11 +64,21 @@ extension APIServer {
     }
 
     /// PUT (or the result of a PATCH) of the `scale` subresource: sets the spec replicas path.
-    func updateScale(_ target: ResourceRequest, scale: JSONValue, dryRun: Bool) async throws(APIStatus) -> APIResponse {
+    func updateScale(
+        _ target: ResourceRequest,
+        scale: JSONValue,
+        dryRun: Bool,
+        manager: String
+    ) async throws(APIStatus) -> APIResponse {
         var objectTarget = target
         objectTarget.subresource = nil
         let expected = scale["metadata"]?["resourceVersion"]?.stringValue.flatMap { UInt64($0) }
-        let response = try await self.writeObject(objectTarget, dryRun: dryRun, expectedVersion: expected) {
+        let response = try await self.writeObject(
+            objectTarget,
+            dryRun: dryRun,
+            expectedVersion: expected,
+            ownership: .update(manager: manager)
+        ) {
             (current) throws(APIStatus) in
             try ScaleSubresource.applying(scale: scale, to: current, target: target)
         }

@@ -30,7 +30,7 @@ enum ObjectLifecycle {
         metadata.uid = RandomIdentifiers.uuid()
         metadata.creationTimestamp = now
         metadata.generation = 1
-        for serverOwned in ["resourceVersion", "deletionTimestamp", "deletionGracePeriodSeconds", "managedFields", "selfLink"] {
+        for serverOwned in ["resourceVersion", "deletionTimestamp", "deletionGracePeriodSeconds", "selfLink"] {
             metadata.object[serverOwned] = nil
         }
         object["metadata"] = .object(metadata.object)
@@ -62,7 +62,6 @@ enum ObjectLifecycle {
         for immutable in ["uid", "creationTimestamp", "deletionTimestamp", "deletionGracePeriodSeconds", "generation"] {
             metadata.object[immutable] = oldMetadata.object[immutable]
         }
-        metadata.object["managedFields"] = nil
         if Self.isNamespace(request) {
             var labels = metadata.labels
             labels["kubernetes.io/metadata.name"] = request.name

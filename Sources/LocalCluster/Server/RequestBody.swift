@@ -38,6 +38,8 @@ enum RequestBody {
             } catch {
                 throw APIStatus.badRequest(error.description)
             }
+        case "application/apply-patch+yaml", "application/apply-patch+json":
+            return PatchDocument(kind: .apply, document: try Self.parseYAML(request.body))
         case "application/strategic-merge-patch+json":
             let schemaExists =
                 StrategicMergeSchema.builtIn(apiVersion: target.groupVersion.apiVersion, kind: target.resource.kind) != nil
@@ -59,7 +61,7 @@ enum RequestBody {
     }
 
     static func patchMediaTypes(strategic: Bool) -> [String] {
-        var types = ["application/json-patch+json", "application/merge-patch+json"]
+        var types = ["application/json-patch+json", "application/merge-patch+json", "application/apply-patch+yaml"]
         if strategic { types.append("application/strategic-merge-patch+json") }
         return types
     }
@@ -87,6 +89,8 @@ struct PatchDocument {
         case merge
         case json(JSONPatch)
         case strategic
+        /// Server-side apply: the document is the applied configuration.
+        case apply
     }
 
     var kind: Kind
@@ -95,7 +99,7 @@ struct PatchDocument {
     /// The `metadata.resourceVersion` a merge or strategic patch carries: a precondition, as kube treats it.
     var resourceVersion: UInt64? {
         switch self.kind {
-        case .merge, .strategic: self.document["metadata"]?["resourceVersion"]?.stringValue.flatMap { UInt64($0) }
+        case .merge, .strategic, .apply: self.document["metadata"]?["resourceVersion"]?.stringValue.flatMap { UInt64($0) }
         case .json: nil
         }
     }
@@ -103,7 +107,9 @@ struct PatchDocument {
     /// The patched document.
     func apply(to current: JSONValue, schema: StrategicMergeSchema?) throws(APIStatus) -> JSONValue {
         switch self.kind {
-        case .merge:
+        case .merge, .apply:
+            // Objects are applied through ServerSideApply; only an applied Scale (the scale subresource,
+            // which has no field ownership of its own) is merged here.
             guard self.document.objectValue != nil else {
                 throw APIStatus.badRequest("the patch must be a JSON object")
             }

@@ -1,0 +1,110 @@
+public import KubeJSON
+public import KubeModel
+
+extension ServerSideApply {
+    /// Records an ordinary write (create, update, a non-apply patch) in the managed fields of `new`.
+    ///
+    /// `manager`'s entry for this operation, API version and subresource gains the fields whose values the
+    /// write added or changed; other entries lose the changed fields they owned; fields the write removed leave
+    /// every entry; entries left empty are dropped. The entry's time moves to `now` only when it gained fields.
+    ///
+    /// The starting entries are those of `new` when it carries decodable ones (a client may set them; `[]` or
+    /// `[{}]` clears them), else those of `old`. Writes through a subresource always start from `old`'s.
+    ///
+    /// - Parameters:
+    ///   - old: the stored object; `nil` for a create.
+    ///   - new: the object about to be stored.
+    ///   - manager: the field manager (``managerName(fieldManager:userAgent:)``).
+    /// - Returns: `new` with its `metadata.managedFields` set.
+    public static func recordUpdate(
+        old: JSONValue?,
+        new: JSONValue,
+        manager: String,
+        operation: ManagedFieldsEntry.Operation = .update,
+        apiVersion: String,
+        subresource: String = "",
+        schema: ApplySchema,
+        now: KubeTime
+    ) -> JSONValue {
+        var entries: [ManagedFieldsEntry]
+        if subresource.isEmpty && ManagedFields.isReset(new) {
+            entries = []
+        } else if subresource.isEmpty, let supplied = try? ManagedFields.entries(of: new), !supplied.isEmpty {
+            entries = supplied
+        } else {
+            entries = (try? ManagedFields.entries(of: old ?? .emptyObject)) ?? []
+        }
+        let newObject = ManagedFields.removing(from: new)
+        entries = Self.updatedEntries(
+            entries,
+            old: old.map { ManagedFields.removing(from: $0) },
+            new: newObject,
+            manager: manager,
+            operation: operation,
+            apiVersion: apiVersion,
+            subresource: subresource,
+            schema: schema,
+            now: now
+        )
+        return ManagedFields.setting(entries, on: newObject)
+    }
+
+    /// The field manager of an ordinary write: the `fieldManager` query parameter, or else kube's default, the
+    /// User-Agent up to its first `/` (`kubectl/v1.32.4 (linux/amd64) ...` → `kubectl`), without unprintable
+    /// characters and cut to ``maximumManagerLength`` bytes.
+    public static func managerName(fieldManager: String?, userAgent: String?) -> String {
+        if let fieldManager, !fieldManager.isEmpty { return fieldManager }
+        guard let userAgent else { return "" }
+        let prefix = userAgent.split(separator: "/", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
+        var name = ""
+        var length = 0
+        for scalar in prefix.unicodeScalars {
+            if scalar.properties.generalCategory == .control || scalar.properties.generalCategory == .format {
+                continue
+            }
+            let size = String(scalar).utf8.count
+            if length + size > Self.maximumManagerLength { break }
+            name.unicodeScalars.append(scalar)
+            length += size
+        }
+        return name
+    }
+
+    /// `entries` after a write from `old` to `new` by `manager`.
+    static func updatedEntries(
+        _ entries: [ManagedFieldsEntry],
+        old: JSONValue?,
+        new: JSONValue,
+        manager: String,
+        operation: ManagedFieldsEntry.Operation,
+        apiVersion: String,
+        subresource: String,
+        schema: ApplySchema,
+        now: KubeTime
+    ) -> [ManagedFieldsEntry] {
+        let comparison = FieldComparison(old: old, new: new, schema: schema)
+        let changed = comparison.changed
+        var result = entries.map { entry in
+            var updated = entry
+            updated.fields = entry.fields.subtracting(changed).subtracting(comparison.removed)
+            return updated
+        }
+        let gained = changed.subtracting(Self.unownedFields)
+        if !gained.isEmpty {
+            var entry = ManagedFieldsEntry(
+                manager: manager,
+                operation: operation,
+                apiVersion: apiVersion,
+                time: now,
+                fields: gained,
+                subresource: subresource
+            )
+            if let index = result.firstIndex(where: { $0.isSameOwner(as: entry) }) {
+                entry.fields = result.remove(at: index).fields.union(gained)
+            }
+            result.append(entry)
+        }
+        result.removeAll { $0.fields.isEmpty }
+        return ManagedFields.sorted(result)
+    }
+}
