@@ -28,6 +28,8 @@ let package = Package(
         // TLS through swift-nio-ssl, and a ServiceLifecycle service for graceful shutdown.
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+        // The admission webhook client (HTTP/1.1 over NIOSSL); already a dependency of Hummingbird.
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.3"),
         // The embedded API server's CA and serving certificate, generated at first start.
         .package(url: "https://github.com/apple/swift-certificates", from: "1.21.1"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
@@ -52,6 +54,9 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "X509", package: "swift-certificates"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
@@ -92,7 +97,13 @@ let package = Package(
         ),
         .testTarget(
             name: "LocalClusterTests",
-            dependencies: ["LocalCluster", "KubeModel", "KubeJSON", "KruiseTestSupport"],
+            dependencies: [
+                "LocalCluster", "KubeModel", "KubeJSON", "KruiseTestSupport",
+                // A real HTTPS admission webhook in the admission tests.
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTLS", package: "hummingbird"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ],
             swiftSettings: commonSettings
         ),
     ],

@@ -11,7 +11,7 @@ public struct JSONNumber: Sendable {
 
     /// Creates a number from its literal text; `nil` unless `text` follows the JSON number grammar (RFC 8259 §6).
     public init?(_ text: String) {
-        var utf8 = Array(text.utf8)
+        var utf8 = Array(text.utf8)  // scanned in place: the parser reads a buffer
         guard !utf8.isEmpty else { return nil }
         let valid: Bool = utf8.withUnsafeMutableBufferPointer { buffer in
             var parser = JSONParser(buffer: UnsafeBufferPointer(buffer), options: .init())
@@ -19,7 +19,6 @@ public struct JSONNumber: Sendable {
             return parser.position == buffer.count
         }
         guard valid else { return nil }
-        utf8.removeAll()
         self.text = text
     }
 

@@ -32,7 +32,15 @@ public struct JSONObject: Sendable {
     /// An object from `(key, value)` pairs; a repeated key keeps the last value, at the first key's position.
     public init(_ pairs: some Sequence<(String, JSONValue)>) {
         self.members = []
-        for (key, value) in pairs { self[key] = value }
+        var positions: [String: Int] = [:]
+        for (key, value) in pairs {
+            if let position = positions[key] {
+                self.members[position].value = value
+            } else {
+                positions[key] = self.members.count
+                self.members.append(Member(key: key, value: value))
+            }
+        }
     }
 
     /// Members taken as they are; the caller guarantees the keys are distinct.
@@ -107,6 +115,16 @@ extension JSONObject: Hashable {
     /// Equal when both have the same keys with equal values, whatever the order.
     public static func == (lhs: JSONObject, rhs: JSONObject) -> Bool {
         guard lhs.members.count == rhs.members.count else { return false }
+        // Small objects compare by scanning; large ones (ConfigMap data) through an index, to stay linear.
+        if lhs.members.count > 32 {
+            var index: [String: Int] = [:]
+            index.reserveCapacity(rhs.members.count)
+            for (position, member) in rhs.members.enumerated() { index[member.key] = position }
+            for member in lhs.members {
+                guard let position = index[member.key], rhs.members[position].value == member.value else { return false }
+            }
+            return true
+        }
         for member in lhs.members {
             guard let other = rhs[member.key], other == member.value else { return false }
         }

@@ -216,3 +216,22 @@ import Testing
         #expect(Base64.decode(Base64.encode(bytes)) == bytes)
     }
 }
+
+@Suite struct JSONObjectTests {
+    @Test func largeObjectsCompareRegardlessOfOrder() {
+        let keys = (0..<1000).map { "key-\($0)" }
+        let forward = JSONObject(keys.map { ($0, JSONValue.string($0)) })
+        let backward = JSONObject(keys.reversed().map { ($0, JSONValue.string($0)) })
+        #expect(forward == backward)
+        #expect(forward.hashValue == backward.hashValue)
+        var changed = backward
+        changed["key-500"] = "other"
+        #expect(forward != changed)
+    }
+
+    @Test func pairsKeepTheLastValueAtTheFirstPosition() {
+        let object = JSONObject([("a", 1), ("b", 2), ("a", 3)])
+        #expect(object.keys == ["a", "b"])
+        #expect(object["a"] == 3)
+    }
+}

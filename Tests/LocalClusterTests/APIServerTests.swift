@@ -215,6 +215,31 @@ import Testing
         #expect(types == ["ADDED", "DELETED"])
     }
 
+    @Test func filteredWatchesSeeObjectsEnterAndLeave() async throws {
+        let server = await Self.server()
+        let response = await server.handle(
+            APIRequest(method: "GET", target: "/api/v1/namespaces/default/configmaps?watch=1&labelSelector=tier%3Dfront")
+        )
+        guard case .stream(let stream) = response.body else {
+            Issue.record("watch did not stream")
+            return
+        }
+        let path = "/api/v1/namespaces/default/configmaps/moving"
+        _ = await Self.send(
+            server, "POST", "/api/v1/namespaces/default/configmaps",
+            ["apiVersion": "v1", "kind": "ConfigMap", "metadata": ["name": "moving", "labels": ["tier": "back"]]]
+        )
+        _ = await Self.send(server, "PATCH", path, ["metadata": ["labels": ["tier": "front"]]], contentType: "application/merge-patch+json")
+        _ = await Self.send(server, "PATCH", path, ["data": ["a": "b"]], contentType: "application/merge-patch+json")
+        _ = await Self.send(server, "PATCH", path, ["metadata": ["labels": ["tier": "back"]]], contentType: "application/merge-patch+json")
+        var types: [String] = []
+        for try await chunk in stream {
+            types.append(try JSONValue(parsing: chunk.dropLast())["type"]?.stringValue ?? "")
+            if types.count == 3 { break }
+        }
+        #expect(types == ["ADDED", "MODIFIED", "DELETED"])
+    }
+
     @Test func finalizersHoldDeletion() async {
         let server = await Self.server()
         let path = "/api/v1/namespaces/default/configmaps/held"

@@ -77,7 +77,7 @@ public struct APIHTTPServer: Sendable {
         let body: ByteBuffer
         do {
             body = try await request.collectBody(upTo: APIServer.maximumBodyBytes)
-        } catch {
+        } catch is NIOTooManyBytesError {
             return Self.response(
                 .status(
                     APIStatus(

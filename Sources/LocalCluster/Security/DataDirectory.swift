@@ -66,11 +66,12 @@ public struct DataDirectory: Sendable {
     }
 
     private static func makeDirectory(_ path: String) throws(DataDirectoryError) {
-        var info = Glibc.stat()
-        if Glibc.lstat(path, &info) == 0 {
-            guard info.st_mode & S_IFMT == S_IFDIR else { throw DataDirectoryError(path: path, operation: "mkdir", errno: ENOTDIR) }
+        // opendir follows symbolic links, so a data directory may be a link to one.
+        if let handle = opendir(path) {
+            closedir(handle)
             return
         }
+        if errno == ENOTDIR { throw DataDirectoryError(path: path, operation: "mkdir", errno: ENOTDIR) }
         do {
             try FileManager.default.createDirectory(
                 atPath: path,

@@ -33,6 +33,10 @@ public struct ServingCertificates: Sendable {
             let certificate = try? Certificate(pemEncoded: certificatePEM),
             certificate.notValidAfter > now.addingTimeInterval(30 * 24 * 3600),
             certificate.issuer == caCertificate.subject,
+            // Signed by this CA's key (a regenerated CA has the same name) and paired with the stored key.
+            caCertificate.publicKey.isValidSignature(certificate.signature, for: certificate),
+            let key = try? P256.Signing.PrivateKey(pemRepresentation: keyPEM),
+            Certificate.PublicKey(key.publicKey) == certificate.publicKey,
             Self.sanHosts(of: certificate) == Set(hosts)
         {
             return ServingCertificates(

@@ -45,7 +45,7 @@ public struct APIRequest: Sendable {
     /// The media type of the body, without parameters (`application/merge-patch+json`).
     public var contentType: String? {
         guard let value = self.header("Content-Type") else { return nil }
-        let mediaType = value.split(separator: ";", maxSplits: 1)[0]
+        let mediaType = value.split(separator: ";", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
         return mediaType.trimmingCharacters(in: " ").lowercased()
     }
 }

@@ -7,6 +7,16 @@ extension APIServer {
     /// removed; otherwise it goes at once. Dependents are then collected as the policy says.
     func delete(_ target: ResourceRequest, request: APIRequest) async throws(APIStatus) -> APIResponse {
         let options = try Self.deleteOptions(request)
+        // A concurrent write (a controller updating status) makes the store refuse our write; without
+        // client preconditions kube simply tries again with the new state.
+        for _ in 0..<8 {
+            if let response = try await self.deleteOnce(target, options: options) { return response }
+        }
+        throw APIStatus.conflict(target.resource, name: target.name ?? "", reason: APIStatus.objectModifiedMessage)
+    }
+
+    /// One attempt at a DELETE; `nil` when the object changed under it.
+    private func deleteOnce(_ target: ResourceRequest, options: DeleteRequestOptions) async throws(APIStatus) -> APIResponse? {
         let stored = try self.existing(target)
         if let precondition = options.preconditionVersion, precondition != stored.resourceVersion {
             throw APIStatus.conflict(
@@ -22,10 +32,14 @@ extension APIServer {
                 reason: "Precondition failed: UID in precondition: \(uid), UID in object meta: \(stored.value["metadata"]?["uid"]?.stringValue ?? "")"
             )
         }
+        _ = try await self.admit(
+            .delete, object: nil, oldObject: self.presented(stored.value, for: target), target: target, dryRun: options.isDryRun
+        )
         var metadata = ObjectMeta(object: stored.value["metadata"]?.objectValue ?? JSONObject())
         var finalizers = metadata.finalizers
         let isNamespace = target.resource.group.isEmpty && target.resource.plural == "namespaces"
-        let isDefinition = target.resource.group == "apiextensions.k8s.io"
+        let isDefinition =
+            target.resource.group == "apiextensions.k8s.io" && target.resource.plural == "customresourcedefinitions"
         switch options.policy {
         case .foreground? where !finalizers.contains("foregroundDeletion"): finalizers.append("foregroundDeletion")
         case .orphan? where !finalizers.contains("orphan"): finalizers.append("orphan")
@@ -39,6 +53,8 @@ extension APIServer {
             let removed: StoredObject
             do {
                 removed = try await self.store.delete(self.key(for: target), expectedResourceVersion: stored.resourceVersion)
+            } catch .conflict where options.preconditionVersion == nil {
+                return nil
             } catch {
                 throw self.status(for: error, target)
             }
@@ -58,6 +74,8 @@ extension APIServer {
         let marked: StoredObject
         do {
             marked = try await self.store.update(self.key(for: target), updated, expectedResourceVersion: stored.resourceVersion)
+        } catch .conflict where options.preconditionVersion == nil {
+            return nil
         } catch {
             throw self.status(for: error, target)
         }
@@ -130,7 +148,14 @@ extension APIServer {
             throw APIStatus.badRequest(error.description)
         }
         var result = DeleteRequestOptions(query: options)
-        if !request.body.isEmpty, let body = try? JSONValue(parsing: request.body) {
+        if !request.body.isEmpty {
+            let body: JSONValue
+            do {
+                body = try JSONValue(parsing: request.body)
+            } catch {
+                throw APIStatus.badRequest("DeleteOptions: \(error)")
+            }
+            if body["orphanDependents"] == .bool(true) { options.propagationPolicy = "Orphan" }
             if let policy = body["propagationPolicy"]?.stringValue { options.propagationPolicy = policy }
             if let dryRun = body["dryRun"]?.arrayValue?.compactMap(\.stringValue), !dryRun.isEmpty {
                 options.dryRun = dryRun

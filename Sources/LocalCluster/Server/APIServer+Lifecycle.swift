@@ -104,8 +104,39 @@ extension APIServer {
     /// namespace, the custom resources of a deleted CRD, and the dependents of a deleted owner.
     func scheduleCleanup(after stored: StoredObject, target: ResourceRequest) {
         let collector = GarbageCollector(server: self)
+        let key = stored.key
+        // A live object's clean-up may wait for other finalizers: run one loop per object at a time.
+        let waits = self.store.get(key) != nil
+        if waits {
+            guard self.cleanupsInFlight.withLock({ $0.insert(key).inserted }) else { return }
+        }
         Task {
             await collector.clean(after: stored, target: target)
+            if waits { _ = self.cleanupsInFlight.withLock { $0.remove(key) } }
+        }
+    }
+
+    /// After a restart: restarts the clean-up of objects being deleted and establishes CRDs whose status was
+    /// never written.
+    func resumeInterruptedWork() async {
+        for resource in self.registry.resources {
+            guard let items = try? self.store.list(group: resource.group, resource: resource.plural).items else { continue }
+            for item in items {
+                let target = ResourceRequest(
+                    resource: resource,
+                    version: resource.storageVersion,
+                    namespace: resource.namespaced ? item.key.namespace : nil,
+                    name: item.key.name
+                )
+                let metadata = ObjectMeta(object: item.value["metadata"]?.objectValue ?? JSONObject())
+                if metadata.isBeingDeleted {
+                    self.scheduleCleanup(after: item, target: target)
+                } else if resource.group == "apiextensions.k8s.io", resource.plural == "customresourcedefinitions",
+                    !CustomResourceDefinition(object: item.value.objectValue ?? JSONObject()).isEstablished
+                {
+                    await self.afterWrite(item, target: target)
+                }
+            }
         }
     }
 }

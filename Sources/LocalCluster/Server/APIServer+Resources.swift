@@ -98,6 +98,7 @@ extension APIServer {
 
     private func create(_ target: ResourceRequest, request: APIRequest) async throws(APIStatus) -> APIResponse {
         if let subresource = target.subresource {
+            try await self.admitSubresourceCreate(target, request: request)
             return try await self.createSubresource(subresource, target, request: request)
         }
         let options = WriteQueryOptions(query: request.query)
@@ -108,10 +109,13 @@ extension APIServer {
             target: target,
             validation: options.validation
         )
+        let admitted = try await self.admit(
+            .create, object: prepared, oldObject: nil, target: target, dryRun: options.isDryRun, validation: options.validation
+        )
         let object = ServerSideApply.recordUpdate(
             old: nil,
-            new: prepared,
-            manager: ServerSideApply.managerName(fieldManager: options.fieldManager, userAgent: request.header("User-Agent")),
+            new: admitted ?? prepared,
+            manager: Self.manager(options, request),
             apiVersion: target.groupVersion.apiVersion,
             schema: self.applySchema(for: target),
             now: KubeTime.now()
@@ -177,7 +181,9 @@ extension APIServer {
         let patch = try RequestBody.decodePatch(request, target: target)
         if let subresource = target.subresource, subresource.isScale {
             let current = try ScaleSubresource.scale(of: try self.existing(target).value, request: target)
-            let patched = try patch.apply(to: current, schema: nil)
+            var patched = try patch.apply(to: current, schema: nil)
+            // The Scale read above carries the object's version; only the client's own version is a precondition.
+            if patch.resourceVersion == nil { patched["metadata"]?["resourceVersion"] = nil }
             return try await self.updateScale(
                 target,
                 scale: patched,
@@ -228,11 +234,15 @@ extension APIServer {
                 )
             }
             let presented = self.presented(current.value, for: target)
-            var updated = try self.validateAgainstSchema(
-                ObjectLifecycle.prepareForUpdate(try body(presented), existing: presented, request: target),
-                target: target,
-                validation: validation
+            // Pruning and defaulting come first, so that neither counts as a spec change for `generation`.
+            var updated = try ObjectLifecycle.prepareForUpdate(
+                self.validateAgainstSchema(try body(presented), target: target, validation: validation),
+                existing: presented,
+                request: target
             )
+            updated = try await self.admit(
+                .update, object: updated, oldObject: presented, target: target, dryRun: dryRun, validation: validation
+            ) ?? updated
             if case .update(let manager) = ownership {
                 updated = ServerSideApply.recordUpdate(
                     old: presented,
@@ -305,23 +315,32 @@ extension APIServer {
                 throw error.status
             }
             var body = result.object
+            if let configName = body["metadata"]?["name"]?.stringValue, !configName.isEmpty, configName != target.name {
+                throw APIStatus.badRequest(
+                    "the name of the object (\(configName)) does not match the name on the URL (\(target.name ?? ""))"
+                )
+            }
             body["metadata"]?["name"] = .string(target.name ?? "")
-            let prepared = try self.validateAgainstSchema(
+            var prepared = try self.validateAgainstSchema(
                 ObjectLifecycle.prepareForCreate(body, request: target, now: now),
                 target: target,
                 validation: options.validation
             )
+            prepared = try await self.admit(
+                .create, object: prepared, oldObject: nil, target: target, dryRun: options.isDryRun, validation: options.validation
+            ) ?? prepared
             try self.requireActiveNamespace(target)
             try self.validateCustomResourceDefinition(prepared, target: target)
             if options.isDryRun { return .json(prepared, status: 201) }
-            let stored: StoredObject
             do {
-                stored = try await self.store.create(self.key(for: target), self.toStorageVersion(prepared, target))
+                let stored = try await self.store.create(self.key(for: target), self.toStorageVersion(prepared, target))
+                await self.afterWrite(stored, target: target)
+                return .jsonBytes(self.presentedBytes(stored, for: target), status: 201)
+            } catch .alreadyExists {
+                // Created concurrently: apply to it as an update instead.
             } catch {
                 throw self.status(for: error, target)
             }
-            await self.afterWrite(stored, target: target)
-            return .jsonBytes(self.presentedBytes(stored, for: target), status: 201)
         }
         return try await self.writeObject(
             target,

@@ -20,38 +20,45 @@ extension APIServer {
                     errors: [FieldError(field: "target.name", message: "Required value")]
                 )
             }
+            // One atomic write of spec.nodeName and the PodScheduled condition: binding is the one write that
+            // changes both the spec and the status of a pod.
             var podTarget = target
             podTarget.subresource = nil
-            let manager = ServerSideApply.managerName(fieldManager: nil, userAgent: request.header("User-Agent"))
-            _ = try await self.writeObject(
-                podTarget,
-                dryRun: false,
-                expectedVersion: nil,
-                ownership: .update(manager: manager)
-            ) { (current) throws(APIStatus) in
-                if let assigned = current["spec"]?["nodeName"]?.stringValue, !assigned.isEmpty {
-                    throw APIStatus.conflict(
-                        target.resource,
-                        name: target.name ?? "",
-                        reason: "pod \(target.name ?? "") is already assigned to node \"\(assigned)\""
-                    )
+            do {
+                _ = try await self.store.guaranteedUpdate(self.key(for: podTarget)) { current in
+                    if let assigned = current.value["spec"]?["nodeName"]?.stringValue, !assigned.isEmpty {
+                        throw APIStatus.conflict(
+                            target.resource,
+                            name: target.name ?? "",
+                            reason: "pod \(target.name ?? "") is already assigned to node \"\(assigned)\""
+                        )
+                    }
+                    var pod = Pod(object: current.value.objectValue ?? JSONObject())
+                    pod.spec.nodeName = node
+                    var conditions = pod.status.conditions
+                    var scheduled = Condition(type: "PodScheduled", status: "True")
+                    scheduled.lastTransitionTime = KubeTime.now()
+                    conditions.set(scheduled)
+                    pod.status.conditions = conditions
+                    return pod.json
                 }
-                var pod = current
-                pod["spec"]?["nodeName"] = .string(node)
-                var status = Pod(object: pod.objectValue ?? JSONObject()).status
-                var conditions = status.conditions
-                var scheduled = Condition(type: "PodScheduled", status: "True")
-                scheduled.lastTransitionTime = KubeTime.now()
-                conditions.set(scheduled)
-                status.conditions = conditions
-                pod["status"] = status.json
-                return pod
+            } catch let status as APIStatus {
+                throw status
+            } catch let error as StoreError {
+                throw self.status(for: error, podTarget)
+            } catch {
+                throw APIStatus.internalError(String(describing: error))
             }
             return .json(["kind": "Status", "apiVersion": "v1", "metadata": [:], "status": "Success", "code": 201], status: 201)
         case ("", "pods", "eviction"):
             var podTarget = target
             podTarget.subresource = nil
-            let deletion = APIRequest(method: "DELETE", path: request.path, body: body["deleteOptions"].map { $0.serialized() } ?? [])
+            let deletion = APIRequest(
+                method: "DELETE",
+                path: request.path,
+                query: request.query,
+                body: body["deleteOptions"].map { $0.serialized() } ?? []
+            )
             _ = try await self.delete(podTarget, request: deletion)
             return .json(["kind": "Status", "apiVersion": "v1", "metadata": [:], "status": "Success", "code": 201], status: 201)
         default:

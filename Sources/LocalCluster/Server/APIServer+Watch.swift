@@ -59,7 +59,7 @@ extension APIServer {
                 do {
                     for try await event in events {
                         if let table, event.type != .bookmark, let object = event.object {
-                            if !filter.isEverything && !filter.matches(object.value) { continue }
+                            guard let type = Self.visibleType(of: event, through: filter) else { continue }
                             var value = object.value
                             value["apiVersion"] = .string(apiVersion)
                             let rows = table.converter.table(
@@ -71,7 +71,7 @@ extension APIServer {
                                 tableVersion: table.version
                             )
                             columnsSent = true
-                            continuation.yield(Self.frame(type: event.type.rawValue, object: rows))
+                            continuation.yield(Self.frame(type: type, object: rows))
                             continue
                         }
                         if let frame = Self.frame(
@@ -129,12 +129,28 @@ extension APIServer {
                 object: ["kind": .string(kind), "apiVersion": .string(apiVersion), "metadata": .object(metadata)]
             )
         }
-        guard let object = event.object else { return nil }
-        if !filter.isEverything && !filter.matches(object.value) { return nil }
-        if apiVersion == storageVersion { return event.frame }
+        guard let object = event.object, let type = Self.visibleType(of: event, through: filter) else { return nil }
+        if apiVersion == storageVersion && type == event.type.rawValue { return event.frame }
         var converted = object.value
         converted["apiVersion"] = .string(apiVersion)
-        return Self.frame(type: event.type.rawValue, object: converted)
+        return Self.frame(type: type, object: converted)
+    }
+
+    /// The event type a filtered watcher sees, or `nil` when it sees nothing: a modification that moves an
+    /// object into the selection is an `ADDED`, out of it a `DELETED`, as kube's watch cache reports them.
+    static func visibleType(of event: WatchEvent, through filter: ObjectFilter) -> String? {
+        guard let object = event.object else { return nil }
+        if filter.isEverything { return event.type.rawValue }
+        let matchesNow = filter.matches(object.value)
+        guard event.type == .modified, let previous = event.previous else {
+            return matchesNow ? event.type.rawValue : nil
+        }
+        switch (filter.matches(previous.value), matchesNow) {
+        case (true, true): return "MODIFIED"
+        case (false, true): return "ADDED"
+        case (true, false): return "DELETED"
+        case (false, false): return nil
+        }
     }
 
     /// One watch event line.

@@ -16,14 +16,26 @@ public final class APIServer: Sendable {
     public let version: ServerVersion
     /// The OpenAPI documents of the registry they were built from.
     let openAPICache: Mutex<(registry: ResourceRegistry, documents: OpenAPIDocuments)?>
+    /// How admission reviews reach webhooks (HTTPS; tests may substitute a fake).
+    let admissionTransport: any AdmissionWebhookTransport
+    /// Objects whose clean-up (namespace drain, CRD removal, foreground deletion) is running, so that a
+    /// repeated DELETE does not start a second loop.
+    let cleanupsInFlight: Mutex<Set<ObjectKey>>
 
     /// Creates a server over `store`. Resources of CRDs already in the store are served straight away.
-    public init(store: ObjectStore, serverAddress: String = "127.0.0.1:6443", version: ServerVersion = ServerVersion()) {
+    public init(
+        store: ObjectStore,
+        serverAddress: String = "127.0.0.1:6443",
+        version: ServerVersion = ServerVersion(),
+        admissionTransport: any AdmissionWebhookTransport = HTTPSAdmissionWebhookTransport()
+    ) {
         self.store = store
+        self.admissionTransport = admissionTransport
         self.registryBox = Mutex(.builtin)
         self.serverAddress = Mutex(serverAddress)
         self.version = version
         self.openAPICache = Mutex(nil)
+        self.cleanupsInFlight = Mutex([])
         self.reloadCustomResourceDefinitions()
     }
 
@@ -35,8 +47,10 @@ public final class APIServer: Sendable {
         self.serverAddress.withLock { $0 = address }
     }
 
-    /// Creates the namespaces every cluster has (`default`, `kube-system`, `kube-public`, `kube-node-lease`).
+    /// Creates the namespaces every cluster has (`default`, `kube-system`, `kube-public`, `kube-node-lease`),
+    /// and resumes what a restart interrupted: deletions waiting on clean-up, CRDs not yet established.
     public func bootstrap() async {
+        await self.resumeInterruptedWork()
         for name in ["default", "kube-system", "kube-public", "kube-node-lease"] {
             let key = ObjectKey(group: "", resource: "namespaces", namespace: "", name: name)
             if self.store.get(key) != nil { continue }

@@ -10,9 +10,16 @@ import KubeModel
 struct GarbageCollector: Sendable {
     let server: APIServer
 
-    /// How long clean-up keeps waiting for objects held by other finalizers before giving up for this round;
-    /// the next write to the owner starts it again.
-    private static let patience = Duration.seconds(300)
+    /// Waits between checks while clean-up waits for objects held by other finalizers: short at first, at
+    /// most a second, for as long as the object being cleaned up exists (kube's controllers wait as long).
+    private struct Backoff {
+        private var delay = Duration.milliseconds(25)
+
+        mutating func wait() async {
+            try? await Task.sleep(for: self.delay)
+            self.delay = min(self.delay * 2, .seconds(1))
+        }
+    }
 
     func clean(after stored: StoredObject, target: ResourceRequest) async {
         let metadata = ObjectMeta(object: stored.value["metadata"]?.objectValue ?? JSONObject())
@@ -77,10 +84,9 @@ struct GarbageCollector: Sendable {
     /// `foregroundDeletion` finalizer until those blocking it are gone.
     private func deleteDependentsFirst(owner: StoredObject, target: ResourceRequest) async {
         let uid = owner.value["metadata"]?["uid"]?.stringValue ?? ""
-        let clock = ContinuousClock()
-        let deadline = clock.now.advanced(by: Self.patience)
+        var backoff = Backoff()
         var requested: Set<ObjectKey> = []
-        while clock.now < deadline {
+        while self.server.store.get(owner.key)?.value["metadata"]?["uid"]?.stringValue == uid {
             let dependents = self.dependents(of: uid, namespace: owner.key.namespace)
             let blocking = dependents.filter { dependent, _ in
                 let references = dependent.value["metadata"]?["ownerReferences"]?.arrayValue ?? []
@@ -94,7 +100,7 @@ struct GarbageCollector: Sendable {
                 await self.removeFinalizer("foregroundDeletion", from: owner.key, target: target)
                 return
             }
-            try? await Task.sleep(for: .milliseconds(50))
+            await backoff.wait()
         }
     }
 
@@ -126,10 +132,10 @@ struct GarbageCollector: Sendable {
 
     /// Deletes everything in a terminating namespace, waits for it to go, then removes the namespace.
     private func drainNamespace(_ namespace: String, target: ResourceRequest) async {
-        let clock = ContinuousClock()
-        let deadline = clock.now.advanced(by: Self.patience)
+        let namespaceKey = ObjectKey(group: "", resource: "namespaces", namespace: "", name: namespace)
+        var backoff = Backoff()
         var requested: Set<ObjectKey> = []
-        while clock.now < deadline {
+        while self.server.store.get(namespaceKey) != nil {
             var remaining = 0
             for resource in self.server.registry.resources where resource.namespaced {
                 let items = (try? self.server.store.list(group: resource.group, resource: resource.plural, namespace: namespace).items) ?? []
@@ -151,23 +157,41 @@ struct GarbageCollector: Sendable {
                 }
                 return
             }
-            try? await Task.sleep(for: .milliseconds(50))
+            await backoff.wait()
         }
     }
 
-    /// Stops serving a deleted CRD, deletes its custom resources, then the CRD itself.
+    /// Deletes a deleted CRD's custom resources (each as a DELETE would, so their finalizers and dependents
+    /// are honoured), waits for them to go, then stops serving the resource and removes the CRD.
     private func removeDefinition(_ stored: StoredObject, target: ResourceRequest) async {
         let definition = CustomResourceDefinition(object: stored.value.objectValue ?? JSONObject())
         let group = definition.spec.group
         let plural = definition.spec.names.plural
-        let items = (try? self.server.store.list(group: group, resource: plural).items) ?? []
-        for item in items {
-            _ = try? await self.server.store.delete(item.key)
+        guard let resource = self.server.registry.resource(group: group, version: definition.spec.versions.first { $0.storage }?.name ?? "", plural: plural) else {
+            await self.finishDefinitionRemoval(definition, key: stored.key, target: target)
+            return
         }
+        var backoff = Backoff()
+        var requested: Set<ObjectKey> = []
+        while self.server.store.get(stored.key) != nil {
+            let items = (try? self.server.store.list(group: group, resource: plural).items) ?? []
+            if items.isEmpty { break }
+            for item in items where !requested.contains(item.key) {
+                requested.insert(item.key)
+                _ = await self.server.handle(self.deleteRequest(item.key, resource: resource, policy: "Background"))
+            }
+            await backoff.wait()
+        }
+        await self.finishDefinitionRemoval(definition, key: stored.key, target: target)
+    }
+
+    private func finishDefinitionRemoval(_ definition: CustomResourceDefinition, key: ObjectKey, target: ResourceRequest) async {
         self.server.registryBox.withLock { registry in
             registry = registry.removing(crd: definition)
         }
-        if let current = self.server.store.get(stored.key), ObjectMeta(object: current.value["metadata"]?.objectValue ?? JSONObject()).finalizers.isEmpty {
+        if let current = self.server.store.get(key),
+            ObjectMeta(object: current.value["metadata"]?.objectValue ?? JSONObject()).finalizers.isEmpty
+        {
             _ = try? await self.server.finalizeIfReleased(current, target: target)
         }
     }

@@ -45,6 +45,11 @@ struct ObjectFilter: Sendable {
 
     /// The text of the field at a dotted path, as kube's field sets render it (`true`/`false` for booleans).
     static func fieldValue(_ path: String, in object: JSONValue) -> String? {
+        switch path {
+        case "source": return Self.fieldValue("source.component", in: object)
+        case "spec.unschedulable", "spec.hostNetwork": return Self.boolField(path, in: object)
+        default: break
+        }
         var current: JSONValue? = object
         for component in path.split(separator: ".") {
             current = current?[String(component)]
@@ -55,6 +60,13 @@ struct ObjectFilter: Sendable {
         case .int(let number)?: return String(number)
         default: return nil
         }
+    }
+
+    /// A boolean field, `false` when absent, as kube's field sets render Go's zero value.
+    private static func boolField(_ path: String, in object: JSONValue) -> String {
+        var current: JSONValue? = object
+        for component in path.split(separator: ".") { current = current?[String(component)] }
+        return current == .bool(true) ? "true" : "false"
     }
 
     /// The fields each resource can be selected by, as kube-apiserver registers them.

@@ -29,7 +29,7 @@ enum ObjectLifecycle {
         if !nameErrors.isEmpty { throw APIStatus.invalid(request.resource, name: name, errors: nameErrors) }
         metadata.uid = RandomIdentifiers.uuid()
         metadata.creationTimestamp = now
-        metadata.generation = 1
+        metadata.generation = Self.tracksGeneration(request.resource) ? 1 : nil
         for serverOwned in ["resourceVersion", "deletionTimestamp", "deletionGracePeriodSeconds", "selfLink"] {
             metadata.object[serverOwned] = nil
         }
@@ -78,7 +78,10 @@ enum ObjectLifecycle {
         } else if hasStatus {
             object["status"] = old["status"]
         }
-        if Self.specView(of: object, hasStatus: hasStatus) != Self.specView(of: old, hasStatus: hasStatus) {
+        Self.normalize(&object, request: request)
+        if Self.tracksGeneration(request.resource),
+            Self.specView(of: object, hasStatus: hasStatus) != Self.specView(of: old, hasStatus: hasStatus)
+        {
             var bumped = ObjectMeta(object: object["metadata"]?.objectValue ?? JSONObject())
             bumped.generation = (oldMetadata.generation ?? 0) + 1
             object["metadata"] = .object(bumped.object)
@@ -135,6 +138,42 @@ enum ObjectLifecycle {
         }
     }
 
+    /// Whether kube's strategy for the resource keeps `metadata.generation`: everything outside the core
+    /// group (workloads, CRDs, custom resources, webhook configurations, ...); core kinds such as ConfigMaps,
+    /// Secrets, Services and Namespaces have none.
+    static func tracksGeneration(_ resource: APIResource) -> Bool {
+        !resource.group.isEmpty
+    }
+
+    /// Defaulting and folding that apply to every write of a kind, as kube's decoding defaults do.
+    static func normalize(_ object: inout JSONObject, request: ResourceRequest) {
+        switch (request.resource.group, request.resource.plural) {
+        case ("", "secrets"):
+            var secret = Secret(object: object)
+            let stringData = secret.stringData
+            if !stringData.isEmpty {
+                var data = secret.data
+                for (key, value) in stringData { data[key] = Base64.encode(Array(value.utf8)) }
+                secret.data = data
+                secret.stringData = [:]
+            }
+            if secret.type == nil { secret.type = "Opaque" }
+            object = secret.object
+        case ("apps", "deployments"), ("apps", "replicasets"), ("apps", "statefulsets"):
+            guard case .object(var spec)? = object["spec"] else { return }
+            if spec["replicas"] == nil { spec["replicas"] = 1 }
+            if request.resource.plural != "replicasets", spec["revisionHistoryLimit"] == nil {
+                spec["revisionHistoryLimit"] = 10
+            }
+            if request.resource.plural == "deployments", spec["progressDeadlineSeconds"] == nil {
+                spec["progressDeadlineSeconds"] = 600
+            }
+            object["spec"] = .object(spec)
+        default:
+            break
+        }
+    }
+
     private static func isNamespace(_ request: ResourceRequest) -> Bool {
         request.resource.group.isEmpty && request.resource.plural == "namespaces"
     }
@@ -152,6 +191,7 @@ enum ObjectLifecycle {
 
     /// Defaults kube's strategies set on create for the built-in kinds that need them.
     private static func applyKindDefaults(_ object: inout JSONObject, request: ResourceRequest) {
+        Self.normalize(&object, request: request)
         guard request.resource.group.isEmpty else { return }
         switch request.resource.plural {
         case "namespaces":
@@ -165,17 +205,6 @@ enum ObjectLifecycle {
         case "pods":
             let pod = Pod(object: object)
             object["status"] = ["phase": "Pending", "qosClass": .string(Self.qosClass(of: pod))]
-        case "secrets":
-            var secret = Secret(object: object)
-            let stringData = secret.stringData
-            if !stringData.isEmpty {
-                var data = secret.data
-                for (key, value) in stringData { data[key] = Base64.encode(Array(value.utf8)) }
-                secret.data = data
-                secret.stringData = [:]
-            }
-            if secret.type == nil { secret.type = "Opaque" }
-            object = secret.object
         default:
             break
         }

@@ -50,7 +50,7 @@ extension ObjectStore {
                     let entry = state.history[offset]
                     let key = entry.object.key
                     guard ResourceID(key) == resourceID, namespace == nil || key.namespace == namespace else { continue }
-                    initial.append(WatchEvent(type: entry.type, object: entry.object))
+                    initial.append(WatchEvent(type: entry.type, object: entry.object, previous: entry.previous))
                 }
                 after = max(after, version)
             }

@@ -120,7 +120,7 @@ struct StoreState: Sendable {
         var event: WatchEvent? = nil
         for (id, watcher) in watchers
         where watcher.matches(entry.object.key) && entry.object.resourceVersion > watcher.after {
-            let shared = event ?? WatchEvent(type: entry.type, object: entry.object)
+            let shared = event ?? WatchEvent(type: entry.type, object: entry.object, previous: entry.previous)
             event = shared
             self.deliver(shared, to: id, watcher, in: resource, overflowed: &overflowed)
         }

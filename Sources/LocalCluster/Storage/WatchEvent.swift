@@ -16,6 +16,9 @@ public struct WatchEvent: Sendable {
     /// The object after the change (for `DELETED`, its last state stamped with the deletion's version);
     /// `nil` only for bookmarks.
     public let object: StoredObject?
+    /// For `MODIFIED`, the object before the change, so that a filtered watch can tell an object entering
+    /// or leaving its selection (kube then sends `ADDED` or `DELETED`).
+    public let previous: StoredObject?
     /// For a bookmark: it closes the initial events of a `sendInitialEvents` watch
     /// (the `k8s.io/initial-events-end` annotation).
     public let isInitialEventsEnd: Bool
@@ -24,10 +27,11 @@ public struct WatchEvent: Sendable {
     /// API layer knows.
     public let frame: [UInt8]
 
-    init(type: EventType, object: StoredObject) {
+    init(type: EventType, object: StoredObject, previous: StoredObject? = nil) {
         self.type = type
         self.resourceVersion = object.resourceVersion
         self.object = object
+        self.previous = type == .modified ? previous : nil
         self.isInitialEventsEnd = false
         self.frame = Self.frame(type: type, objectBytes: object.bytes)
     }
@@ -36,6 +40,7 @@ public struct WatchEvent: Sendable {
         self.type = .bookmark
         self.resourceVersion = resourceVersion
         self.object = nil
+        self.previous = nil
         self.isInitialEventsEnd = initialEventsEnd
         self.frame = []
     }

@@ -1,0 +1,177 @@
+import Hummingbird
+import HummingbirdTLS
+import KubeJSON
+import KubeModel
+import LocalCluster
+import NIOCore
+import NIOSSL
+import Testing
+
+/// The HTTPS webhook client against a real Hummingbird HTTPS webhook on 127.0.0.1, and the whole path
+/// through `APIServer.handle`.
+@Suite struct AdmissionHTTPSTests {
+    typealias F = AdmissionFixtures
+
+    /// The test webhook: adds `admitted: "true"` to pods, denies ConfigMaps named `forbidden`.
+    static func answer(_ body: [UInt8]) -> JSONValue {
+        let review = (try? JSONValue(parsing: body)) ?? .null
+        let request = review["request"]
+        if request?["kind"]?["kind"] == "ConfigMap" && request?["name"] == "forbidden" {
+            return FakeAdmissionTransport.deny(review, message: "the name forbidden is forbidden")
+        }
+        if request?["kind"]?["kind"] == "Pod" {
+            let patch: JSONValue = [["op": "add", "path": "/metadata/labels", "value": ["admitted": "true"]]]
+            return FakeAdmissionTransport.allow(review, patch: patch)
+        }
+        return FakeAdmissionTransport.allow(review)
+    }
+
+    /// Runs `body` with a webhook serving on a free port of 127.0.0.1 with a certificate for `hosts`,
+    /// passing the port and the base64 CA bundle.
+    static func withWebhook(
+        hosts: [String],
+        _ body: @Sendable (_ port: Int, _ caBundle: String) async throws -> Void
+    ) async throws {
+        try await StoreTestSupport.withTemporaryDirectory { path in
+            let certificates = try ServingCertificates.loadOrCreate(in: try DataDirectory(path: path), hosts: hosts)
+            let tls = try TLSConfiguration.makeServerConfiguration(
+                certificateChain: [.certificate(NIOSSLCertificate(bytes: Array(certificates.certificatePEM.utf8), format: .pem))],
+                privateKey: .privateKey(NIOSSLPrivateKey(bytes: Array(certificates.privateKeyPEM.utf8), format: .pem))
+            )
+            let responder = CallbackResponder<BasicRequestContext> { request, _ in
+                var request = request
+                let bytes = try await request.collectBody(upTo: 1 << 20)
+                let answer = Self.answer(Array(buffer: bytes))
+                return Response(
+                    status: .ok,
+                    headers: [.contentType: "application/json"],
+                    body: ResponseBody(byteBuffer: ByteBuffer(bytes: answer.serialized()))
+                )
+            }
+            let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
+            let application = Application(
+                responder: responder,
+                server: try .tls(.http1(), tlsConfiguration: tls),
+                configuration: ApplicationConfiguration(address: .hostname("127.0.0.1", port: 0)),
+                onServerRunning: { channel in continuation.yield(channel.localAddress?.port ?? 0) }
+            )
+            let caBundle = Base64.encode(Array(certificates.caCertificatePEM.utf8))
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask { try await application.runService() }
+                var iterator = ports.makeAsyncIterator()
+                let port = await iterator.next() ?? 0
+                defer { group.cancelAll() }
+                try await body(port, caBundle)
+            }
+        }
+    }
+
+    /// The certificate carries names only: NIOSSL also accepts a certificate for the connected IP address,
+    /// which would hide a name mismatch.
+    @Test func clientVerifiesTheServerAndPosts() async throws {
+        try await Self.withWebhook(hosts: ["localhost", "hooks.default.svc"]) { port, caBundle in
+            let transport = HTTPSAdmissionWebhookTransport()
+            let review: JSONValue = ["apiVersion": "admission.k8s.io/v1", "kind": "AdmissionReview", "request": ["uid": "u", "kind": ["kind": "Secret"]]]
+            let byURL = try AdmissionWebhookEndpoint.resolve(
+                F.webhook("w", extra: ["clientConfig": ["url": .string("https://localhost:\(port)/validate"), "caBundle": .string(caBundle)]])
+            ) { _, _ in "" }
+            let answer = try await transport.post(review.serialized(), to: byURL)
+            #expect(answer.status == 200)
+            #expect(try JSONValue(parsing: answer.body)["response"]?["allowed"] == true)
+
+            var service = F.webhook("w", extra: ["clientConfig": ["caBundle": .string(caBundle)]])
+            service.service = ["namespace": "default", "name": "hooks", "port": .int(Int64(port)), "path": "/mutate"]
+            let byService = try AdmissionWebhookEndpoint.resolve(service) { _, _ in "127.0.0.1" }
+            #expect(try await transport.post(review.serialized(), to: byService).status == 200)
+
+            // A certificate not valid for the service's name, or no trust in its CA, fails the call.
+            var wrongName = service
+            wrongName.service = ["namespace": "other", "name": "hooks", "port": .int(Int64(port))]
+            let misnamed = try AdmissionWebhookEndpoint.resolve(wrongName) { _, _ in "127.0.0.1" }
+            await #expect(throws: AdmissionWebhookError.self) { try await transport.post(review.serialized(), to: misnamed) }
+            let otherCA = try await StoreTestSupport.withTemporaryDirectory { other in
+                Base64.encode(Array(try ServingCertificates.loadOrCreate(in: try DataDirectory(path: other)).caCertificatePEM.utf8))
+            }
+            let untrusted = try AdmissionWebhookEndpoint.resolve(
+                F.webhook("w", extra: ["clientConfig": ["url": .string("https://localhost:\(port)/validate"), "caBundle": .string(otherCA)]])
+            ) { _, _ in "" }
+            await #expect(throws: AdmissionWebhookError.self) { try await transport.post(review.serialized(), to: untrusted) }
+        }
+    }
+
+    @Test func unreachableWebhookHonoursFailurePolicy() async throws {
+        let server = APIServer(store: ObjectStore())
+        await server.bootstrap()
+        // Port 1 on loopback: nothing listens there.
+        let configuration: JSONValue = [
+            "apiVersion": "admissionregistration.k8s.io/v1", "kind": "ValidatingWebhookConfiguration",
+            "metadata": ["name": "down"],
+            "webhooks": [
+                F.webhook("down.example.com", rules: [F.rule(resources: ["configmaps"])], extra: [
+                    "clientConfig": ["url": "https://127.0.0.1:1/validate"], "failurePolicy": "Fail", "timeoutSeconds": 2,
+                ]).json
+            ],
+        ]
+        #expect(await APIServerTests.send(server, "POST", "/apis/admissionregistration.k8s.io/v1/validatingwebhookconfigurations", configuration).status == 201)
+        let configMap: JSONValue = ["apiVersion": "v1", "kind": "ConfigMap", "metadata": ["name": "a"]]
+        let rejected = await APIServerTests.send(server, "POST", "/api/v1/namespaces/default/configmaps", configMap)
+        #expect(rejected.status == 500)
+        let message = rejected.body["message"]?.stringValue ?? ""
+        #expect(message.hasPrefix(#"Internal error occurred: failed calling webhook "down.example.com": failed to call webhook: Post "https://127.0.0.1:1/validate?timeout=2s": "#))
+
+        let replaced = await APIServerTests.send(
+            server, "PATCH", "/apis/admissionregistration.k8s.io/v1/validatingwebhookconfigurations/down",
+            [["op": "replace", "path": "/webhooks/0/failurePolicy", "value": "Ignore"]],
+            contentType: "application/json-patch+json"
+        )
+        #expect(replaced.status == 200)
+        #expect(await APIServerTests.send(server, "POST", "/api/v1/namespaces/default/configmaps", configMap).status == 201)
+    }
+
+    @Test func endToEndThroughTheAPIServer() async throws {
+        try await Self.withWebhook(hosts: ["127.0.0.1", "hooks.default.svc"]) { port, caBundle in
+            let server = APIServer(store: ObjectStore())
+            await server.bootstrap()
+            let mutating: JSONValue = [
+                "apiVersion": "admissionregistration.k8s.io/v1", "kind": "MutatingWebhookConfiguration",
+                "metadata": ["name": "label-pods"],
+                "webhooks": [
+                    F.webhook("label.example.com", rules: [F.rule(operations: ["CREATE"], groups: [""], versions: ["v1"], resources: ["pods"])], extra: [
+                        "clientConfig": [
+                            "service": ["namespace": "default", "name": "hooks", "port": .int(Int64(port)), "path": "/mutate"],
+                            "caBundle": .string(caBundle),
+                        ]
+                    ]).json
+                ],
+            ]
+            let validating: JSONValue = [
+                "apiVersion": "admissionregistration.k8s.io/v1", "kind": "ValidatingWebhookConfiguration",
+                "metadata": ["name": "configmaps"],
+                "webhooks": [
+                    F.webhook("deny.example.com", rules: [F.rule(groups: [""], resources: ["configmaps"])], extra: [
+                        "clientConfig": ["url": .string("https://127.0.0.1:\(port)/validate"), "caBundle": .string(caBundle)]
+                    ]).json
+                ],
+            ]
+            #expect(await APIServerTests.send(server, "POST", "/apis/admissionregistration.k8s.io/v1/mutatingwebhookconfigurations", mutating).status == 201)
+            #expect(await APIServerTests.send(server, "POST", "/apis/admissionregistration.k8s.io/v1/validatingwebhookconfigurations", validating).status == 201)
+
+            let pod: JSONValue = ["apiVersion": "v1", "kind": "Pod", "metadata": ["name": "p"], "spec": ["containers": [["name": "c", "image": "nginx"]]]]
+            let created = await APIServerTests.send(server, "POST", "/api/v1/namespaces/default/pods", pod)
+            #expect(created.status == 201)
+            #expect(created.body["metadata"]?["labels"]?["admitted"] == "true")
+
+            let denied = await APIServerTests.send(
+                server, "POST", "/api/v1/namespaces/default/configmaps",
+                ["apiVersion": "v1", "kind": "ConfigMap", "metadata": ["name": "forbidden"]]
+            )
+            #expect(denied.status == 403)
+            #expect(denied.body["message"] == #"admission webhook "deny.example.com" denied the request: the name forbidden is forbidden"#)
+            let allowed = await APIServerTests.send(
+                server, "POST", "/api/v1/namespaces/default/configmaps",
+                ["apiVersion": "v1", "kind": "ConfigMap", "metadata": ["name": "fine"]]
+            )
+            #expect(allowed.status == 201)
+        }
+    }
+}
