@@ -1,4 +1,5 @@
 import KubeJSON
+import LocalCluster
 
 /// What this build is, and which upstream API it matches.
 struct KruiseVersion {
@@ -9,7 +10,11 @@ struct KruiseVersion {
     /// The Kubernetes minor version the embedded API server reports.
     var kubernetesVersion: String
 
-    static let current = KruiseVersion(version: "0.1.0", openKruiseAPI: "v1.6", kubernetesVersion: "v1.32")
+    static let current = KruiseVersion(
+        version: "0.1.0",
+        openKruiseAPI: "v1.6",
+        kubernetesVersion: "v\(ServerVersion().major).\(ServerVersion().minor)"
+    )
 
     var json: JSONValue {
         [

@@ -252,6 +252,12 @@ import Testing
         #expect(deleting.body["metadata"]?["deletionTimestamp"] != nil)
         let stillThere = await Self.send(server, "GET", path)
         #expect(stillThere.status == 200)
+        let added = await Self.send(
+            server, "PATCH", path, ["metadata": ["finalizers": ["example.com/hold", "example.com/more"]]],
+            contentType: "application/merge-patch+json"
+        )
+        #expect(added.status == 422)
+        #expect(added.body["details"]?["causes"]?[0]?["field"] == "metadata.finalizers")
         let released = await Self.send(server, "PATCH", path, ["metadata": ["finalizers": nil]], contentType: "application/merge-patch+json")
         #expect(released.status == 200)
         let gone = await Self.send(server, "GET", path)

@@ -59,7 +59,7 @@ extension APIServer {
         var namespace = ""
         if target.resource.namespaced {
             namespace = target.namespace ?? subject?["metadata"]?["namespace"]?.stringValue ?? ""
-        } else if target.resource.group.isEmpty && target.resource.plural == "namespaces" {
+        } else if target.resource.isNamespaces {
             namespace = name  // kube's request info gives a Namespace request its own name as namespace
         }
         var options: JSONValue?

@@ -16,7 +16,6 @@ public struct OpenAPIResponse: Sendable {
 
     /// The value of header `name` (case-insensitive).
     public func header(_ name: String) -> String? {
-        let lowered = name.lowercased()
-        return self.headers.first { $0.name.lowercased() == lowered }?.value
+        APIRequest.firstValue(of: name, in: self.headers)
     }
 }

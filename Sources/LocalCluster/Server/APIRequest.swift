@@ -38,8 +38,13 @@ public struct APIRequest: Sendable {
 
     /// The first value of header `name`.
     public func header(_ name: String) -> String? {
+        Self.firstValue(of: name, in: self.headers)
+    }
+
+    /// The first value of header `name` in `headers`, names compared case-insensitively.
+    static func firstValue(of name: String, in headers: [(name: String, value: String)]) -> String? {
         let lowered = name.lowercased()
-        return self.headers.first { $0.name.lowercased() == lowered }?.value
+        return headers.first { $0.name.lowercased() == lowered }?.value
     }
 
     /// The media type of the body, without parameters (`application/merge-patch+json`).

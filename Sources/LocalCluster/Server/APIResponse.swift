@@ -48,7 +48,6 @@ public struct APIResponse: Sendable {
 
     /// The first value of header `name`.
     public func header(_ name: String) -> String? {
-        let lowered = name.lowercased()
-        return self.headers.first { $0.name.lowercased() == lowered }?.value
+        APIRequest.firstValue(of: name, in: self.headers)
     }
 }

@@ -37,9 +37,8 @@ extension APIServer {
         )
         var metadata = ObjectMeta(object: stored.value["metadata"]?.objectValue ?? JSONObject())
         var finalizers = metadata.finalizers
-        let isNamespace = target.resource.group.isEmpty && target.resource.plural == "namespaces"
-        let isDefinition =
-            target.resource.group == "apiextensions.k8s.io" && target.resource.plural == "customresourcedefinitions"
+        let isNamespace = target.resource.isNamespaces
+        let isDefinition = target.resource.isCustomResourceDefinitions
         switch options.policy {
         case .foreground? where !finalizers.contains("foregroundDeletion"): finalizers.append("foregroundDeletion")
         case .orphan? where !finalizers.contains("orphan"): finalizers.append("orphan")
@@ -122,7 +121,7 @@ extension APIServer {
     func finalizeIfReleased(_ stored: StoredObject, target: ResourceRequest) async throws(APIStatus) -> StoredObject? {
         let metadata = ObjectMeta(object: stored.value["metadata"]?.objectValue ?? JSONObject())
         guard metadata.isBeingDeleted, metadata.finalizers.isEmpty else { return nil }
-        if target.resource.group.isEmpty && target.resource.plural == "namespaces" {
+        if target.resource.isNamespaces {
             guard Namespace(object: stored.value.objectValue ?? JSONObject()).specFinalizers.isEmpty else { return nil }
         }
         do {

@@ -5,8 +5,7 @@ import KubeModel
 extension APIServer {
     /// Work that follows a successful write: serving (or refusing) a CRD's resources.
     func afterWrite(_ stored: StoredObject, target: ResourceRequest) async {
-        guard target.resource.group == "apiextensions.k8s.io", target.resource.plural == "customresourcedefinitions"
-        else { return }
+        guard target.resource.isCustomResourceDefinitions else { return }
         let definition = CustomResourceDefinition(object: stored.value.objectValue ?? JSONObject())
         if definition.metadata.isBeingDeleted { return }
         await self.establish(definition, key: stored.key)
@@ -66,8 +65,7 @@ extension APIServer {
 
     /// The checks kube-apiserver makes of a CRD before storing it, as 422 field errors.
     func validateCustomResourceDefinition(_ object: JSONValue, target: ResourceRequest) throws(APIStatus) {
-        guard target.resource.group == "apiextensions.k8s.io", target.resource.plural == "customresourcedefinitions",
-            target.subresource == nil
+        guard target.resource.isCustomResourceDefinitions, target.subresource == nil
         else { return }
         let definition = CustomResourceDefinition(object: object.objectValue ?? JSONObject())
         var errors: [FieldError] = []
@@ -131,7 +129,7 @@ extension APIServer {
                 let metadata = ObjectMeta(object: item.value["metadata"]?.objectValue ?? JSONObject())
                 if metadata.isBeingDeleted {
                     self.scheduleCleanup(after: item, target: target)
-                } else if resource.group == "apiextensions.k8s.io", resource.plural == "customresourcedefinitions",
+                } else if resource.isCustomResourceDefinitions,
                     !CustomResourceDefinition(object: item.value.objectValue ?? JSONObject()).isEstablished
                 {
                     await self.afterWrite(item, target: target)

@@ -32,9 +32,9 @@ struct GarbageCollector: Sendable {
             return
         }
         guard metadata.isBeingDeleted else { return }
-        if resource.group.isEmpty && resource.plural == "namespaces" {
+        if resource.isNamespaces {
             await self.drainNamespace(stored.key.name, target: target)
-        } else if resource.group == "apiextensions.k8s.io" && resource.plural == "customresourcedefinitions" {
+        } else if resource.isCustomResourceDefinitions {
             await self.removeDefinition(stored, target: target)
         } else if metadata.finalizers.contains("foregroundDeletion") {
             await self.deleteDependentsFirst(owner: stored, target: target)

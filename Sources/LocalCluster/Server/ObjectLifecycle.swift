@@ -62,6 +62,21 @@ enum ObjectLifecycle {
         for immutable in ["uid", "creationTimestamp", "deletionTimestamp", "deletionGracePeriodSeconds", "generation"] {
             metadata.object[immutable] = oldMetadata.object[immutable]
         }
+        if oldMetadata.isBeingDeleted {
+            let added = metadata.finalizers.filter { !oldMetadata.finalizers.contains($0) }
+            if !added.isEmpty {
+                throw APIStatus.invalid(
+                    request.resource,
+                    name: request.name ?? "",
+                    errors: [
+                        FieldError(
+                            field: "metadata.finalizers",
+                            message: "Forbidden: no new finalizers can be added if the object is being deleted, found new finalizers []string{\(added.map { "\"\($0)\"" }.joined(separator: ", "))}"
+                        )
+                    ]
+                )
+            }
+        }
         if Self.isNamespace(request) {
             var labels = metadata.labels
             labels["kubernetes.io/metadata.name"] = request.name
@@ -175,7 +190,7 @@ enum ObjectLifecycle {
     }
 
     private static func isNamespace(_ request: ResourceRequest) -> Bool {
-        request.resource.group.isEmpty && request.resource.plural == "namespaces"
+        request.resource.isNamespaces
     }
 
     /// Everything that counts as the object's desired state: all but metadata (and status, when it has its
@@ -234,6 +249,14 @@ enum ObjectLifecycle {
 }
 
 extension APIResource {
+    /// `true` for core/v1 namespaces, whose lifecycle (contents deleted first) the server runs itself.
+    var isNamespaces: Bool { self.group.isEmpty && self.plural == "namespaces" }
+
+    /// `true` for CustomResourceDefinitions, whose writes change what the server serves.
+    var isCustomResourceDefinitions: Bool {
+        self.group == "apiextensions.k8s.io" && self.plural == "customresourcedefinitions"
+    }
+
     /// Whether `version` of this resource has the `status` subresource.
     func hasStatusSubresource(version: String) -> Bool {
         self.version(named: version)?.subresources.contains { $0.name == "status" } ?? false

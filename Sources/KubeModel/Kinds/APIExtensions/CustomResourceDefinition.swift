@@ -38,7 +38,7 @@ public struct CustomResourceDefinition: KubeObject {
     /// `true` once the `Established` condition is True: the API server serves the resource.
     public var isEstablished: Bool { self.conditions[type: "Established"]?.isTrue ?? false }
 
-    private var status: CustomResourceDefinitionSpec {
+    private var status: CustomResourceDefinitionStatus {
         get { self.view("status") }
         set { self.setView("status", newValue) }
     }
