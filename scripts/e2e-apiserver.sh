@@ -7,8 +7,10 @@ WORK=$(mktemp -d)
 MANIFESTS="$(cd "$(dirname "$0")/.." && pwd)/Tests/KubeJSONTests/Fixtures"
 SERVER_PID=""
 cleanup() {
-    [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null && wait "$SERVER_PID" 2>/dev/null || true
+    if [ -n "$SERVER_PID" ]; then kill -9 "$SERVER_PID" 2>/dev/null; wait "$SERVER_PID" 2>/dev/null; fi
+    [ -n "${WATCH_PID:-}" ] && kill "$WATCH_PID" 2>/dev/null
     rm -rf "$WORK"
+    return 0
 }
 trap cleanup EXIT
 
@@ -153,6 +155,19 @@ check "deployment gone" "" "$(K get deploy --ignore-not-found -o name)"
 if [ -n "${KRUISE_E2E_PYTHON:-}" ]; then
     "$KRUISE_E2E_PYTHON" "$(dirname "$0")/e2e-python.py" "$WORK/kubeconfig" || FAILED=$((FAILED + 1))
 fi
+
+# Graceful shutdown: SIGTERM ends open watches and the server exits promptly.
+K get configmaps -w >/dev/null 2>&1 &
+WATCH_PID=$!
+sleep 1
+kill -TERM "$SERVER_PID"
+STOPPED=no
+for _ in $(seq 1 100); do
+    if ! kill -0 "$SERVER_PID" 2>/dev/null; then STOPPED=yes; break; fi
+    sleep 0.1
+done
+check "SIGTERM stops the server within 10 s" "yes" "$STOPPED"
+[ "$STOPPED" = yes ] && SERVER_PID=""
 
 echo "kubectl-e2e: $PASSED passed, $FAILED failed"
 [ "$FAILED" -eq 0 ]

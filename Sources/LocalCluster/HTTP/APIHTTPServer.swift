@@ -4,6 +4,7 @@ import HummingbirdTLS
 public import Logging
 import NIOCore
 import NIOSSL
+import ServiceLifecycle
 
 /// The embedded API server on the network: HTTPS on a loopback address with the generated serving
 /// certificate, a bearer token required on every request, and each request handed to ``APIServer``.
@@ -115,7 +116,9 @@ public struct APIHTTPServer: Sendable {
                 status: status,
                 headers: fields,
                 body: ResponseBody { writer in
-                    for try await chunk in chunks {
+                    // A watch never ends by itself: end it when the server shuts down, so that SIGTERM does
+                    // not wait for clients to hang up.
+                    for try await chunk in chunks.cancelOnGracefulShutdown() {
                         try await writer.write(ByteBuffer(bytes: chunk))
                     }
                     try await writer.finish(nil)
