@@ -8,7 +8,7 @@ MANIFESTS="$(cd "$(dirname "$0")/.." && pwd)/Tests/KubeJSONTests/Fixtures"
 SERVER_PID=""
 cleanup() {
     if [ -n "$SERVER_PID" ]; then kill -9 "$SERVER_PID" 2>/dev/null; wait "$SERVER_PID" 2>/dev/null; fi
-    [ -n "${WATCH_PID:-}" ] && kill "$WATCH_PID" 2>/dev/null
+    [ -n "${WATCH_PID:-}" ] && { kill "$WATCH_PID" 2>/dev/null || true; }
     rm -rf "$WORK"
     return 0
 }
