@@ -68,23 +68,20 @@ extension APIServer {
             throw self.status(for: error, target)
         }
         if let tableResponse = self.tableResponse(result, target: target, request: request) { return tableResponse }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(result.items.reduce(256) { $0 + $1.bytes.count + 1 })
-        var head = JSONWriter()
-        head.writeString("kind")
-        bytes.append(UInt8(ascii: "{"))
-        bytes.append(contentsOf: head.bytes)
-        bytes.append(UInt8(ascii: ":"))
         var metadata: JSONObject = ["resourceVersion": .string(String(result.resourceVersion))]
         if let token = result.continueToken { metadata["continue"] = .string(token) }
         if let remaining = result.remainingItemCount, result.continueToken != nil {
             metadata["remainingItemCount"] = .int(Int64(remaining))
         }
-        bytes.append(contentsOf: JSONValue.string(target.resource.listKind).serialized())
-        bytes.append(contentsOf: Array(#","apiVersion":"#.utf8))
-        bytes.append(contentsOf: JSONValue.string(target.groupVersion.apiVersion).serialized())
-        bytes.append(contentsOf: Array(#","metadata":"#.utf8))
-        bytes.append(contentsOf: JSONValue.object(metadata).serialized())
+        let envelope: JSONValue = [
+            "kind": .string(target.resource.listKind),
+            "apiVersion": .string(target.groupVersion.apiVersion),
+            "metadata": .object(metadata),
+        ]
+        // The envelope without its closing brace, then the stored items' bytes as they are: no re-encoding.
+        var bytes = envelope.serialized()
+        bytes.reserveCapacity(bytes.count + result.items.reduce(16) { $0 + $1.bytes.count + 1 })
+        bytes.removeLast()
         bytes.append(contentsOf: Array(#","items":["#.utf8))
         for (index, item) in result.items.enumerated() {
             if index > 0 { bytes.append(UInt8(ascii: ",")) }

@@ -50,11 +50,7 @@ struct ObjectFilter: Sendable {
         case "spec.unschedulable", "spec.hostNetwork": return Self.boolField(path, in: object)
         default: break
         }
-        var current: JSONValue? = object
-        for component in path.split(separator: ".") {
-            current = current?[String(component)]
-        }
-        switch current {
+        switch object.value(atFieldPath: path) {
         case .string(let text)?: return text
         case .bool(let flag)?: return flag ? "true" : "false"
         case .int(let number)?: return String(number)
@@ -64,9 +60,7 @@ struct ObjectFilter: Sendable {
 
     /// A boolean field, `false` when absent, as kube's field sets render Go's zero value.
     private static func boolField(_ path: String, in object: JSONValue) -> String {
-        var current: JSONValue? = object
-        for component in path.split(separator: ".") { current = current?[String(component)] }
-        return current == .bool(true) ? "true" : "false"
+        object.value(atFieldPath: path) == .bool(true) ? "true" : "false"
     }
 
     /// The fields each resource can be selected by, as kube-apiserver registers them.

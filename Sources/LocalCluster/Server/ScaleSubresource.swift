@@ -18,8 +18,8 @@ enum ScaleSubresource {
         scaleMetadata.uid = metadata.uid
         scaleMetadata.resourceVersion = metadata.resourceVersion
         scaleMetadata.creationTimestamp = metadata.creationTimestamp
-        var status: JSONObject = ["replicas": Self.value(at: paths.statusReplicasPath, in: object) ?? 0]
-        if let selectorPath = paths.labelSelectorPath, let selector = Self.value(at: selectorPath, in: object) {
+        var status: JSONObject = ["replicas": object.value(atFieldPath: paths.statusReplicasPath) ?? 0]
+        if let selectorPath = paths.labelSelectorPath, let selector = object.value(atFieldPath: selectorPath) {
             status["selector"] = selector
         } else if target.resource.group == "apps", let selector = object["spec"]?["selector"] {
             status["selector"] = .string(Self.selectorString(selector))
@@ -28,7 +28,7 @@ enum ScaleSubresource {
             "kind": "Scale",
             "apiVersion": "autoscaling/v1",
             "metadata": .object(scaleMetadata.object),
-            "spec": ["replicas": Self.value(at: paths.specReplicasPath, in: object) ?? 0],
+            "spec": ["replicas": object.value(atFieldPath: paths.specReplicasPath) ?? 0],
             "status": .object(status),
         ]
     }
@@ -44,13 +44,6 @@ enum ScaleSubresource {
             )
         }
         return Self.setting(.int(replicas), at: Self.paths(for: target).specReplicasPath, in: object)
-    }
-
-    /// The value at a simple JSONPath (`.spec.replicas`).
-    static func value(at path: String, in object: JSONValue) -> JSONValue? {
-        var current: JSONValue? = object
-        for component in path.split(separator: ".") { current = current?[String(component)] }
-        return current
     }
 
     static func setting(_ value: JSONValue, at path: String, in object: JSONValue) -> JSONValue {
