@@ -18,6 +18,8 @@ let package = Package(
         .library(name: "KubeJSON", targets: ["KubeJSON"]),
         .library(name: "KubeModel", targets: ["KubeModel"]),
         .library(name: "LocalCluster", targets: ["LocalCluster"]),
+        .library(name: "KubeClient", targets: ["KubeClient"]),
+        .library(name: "ControllerRuntime", targets: ["ControllerRuntime"]),
     ],
     dependencies: [
         // YAML manifests: Yams 6 is Swift 6 clean and bundles libyaml (cheap C build).
@@ -36,6 +38,11 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         // Graceful shutdown (already built as Hummingbird's dependency): open watches end on SIGTERM.
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        // The Kubernetes client: TLS with custom CAs and client certificates (URLSession on Linux has neither),
+        // connection pooling, streamed watch bodies.
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        // Deque and Heap for the work queue (already built as swift-nio's dependency).
+        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
     ],
     targets: [
         .target(
@@ -66,12 +73,61 @@ let package = Package(
             ],
             swiftSettings: commonSettings
         ),
+        // IO: the REST client for any Kubernetes API server (kubeconfig, in-cluster config, watches, retries).
+        .target(
+            name: "KubeClient",
+            dependencies: [
+                "KubeJSON",
+                "KubeModel",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: commonSettings
+        ),
+        // Informers, work queues, expectations, leader election, the manager, metrics and the webhook server.
+        .target(
+            name: "ControllerRuntime",
+            dependencies: [
+                "KubeJSON",
+                "KubeModel",
+                "KubeClient",
+                .product(name: "DequeModule", package: "swift-collections"),
+                .product(name: "HeapModule", package: "swift-collections"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                // The health and metrics endpoints (and, later, the webhook server).
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
+            swiftSettings: commonSettings
+        ),
+        // Simulated nodes: scheduler, kubelet and container runtime (pure planners plus their reconcilers).
+        .target(
+            name: "NodeSimulation",
+            dependencies: [
+                "KubeJSON", "KubeModel", "KubeClient", "ControllerRuntime",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: commonSettings
+        ),
+        // The built-in Kubernetes controllers Kruise relies on (Deployment, ReplicaSet, StatefulSet, Job, DaemonSet).
+        .target(
+            name: "BuiltinControllers",
+            dependencies: ["KubeJSON", "KubeModel"],
+            swiftSettings: commonSettings
+        ),
         .executableTarget(
             name: "kruise",
             dependencies: [
                 "KubeJSON",
                 "KubeModel",
                 "LocalCluster",
+                "KubeClient",
+                "ControllerRuntime",
+                "NodeSimulation",
+                "BuiltinControllers",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -96,6 +152,30 @@ let package = Package(
         .testTarget(
             name: "KubeModelTests",
             dependencies: ["KubeModel", "KubeJSON", "KruiseTestSupport"],
+            swiftSettings: commonSettings
+        ),
+        .testTarget(
+            name: "NodeSimulationTests",
+            dependencies: [
+                "NodeSimulation", "KubeModel", "KubeJSON", "KubeClient", "ControllerRuntime", "LocalCluster",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: commonSettings
+        ),
+        .testTarget(
+            name: "BuiltinControllersTests",
+            dependencies: ["BuiltinControllers", "KubeModel", "KubeJSON"],
+            swiftSettings: commonSettings
+        ),
+        .testTarget(
+            name: "ControllerRuntimeTests",
+            dependencies: [
+                "ControllerRuntime", "KubeClient", "LocalCluster", "KubeModel", "KubeJSON",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: commonSettings
         ),
         .testTarget(

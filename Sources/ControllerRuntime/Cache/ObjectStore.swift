@@ -1,0 +1,114 @@
+public import KubeModel
+import Synchronization
+
+/// An informer's cache: objects by key plus named indexes, safe to read from any task.
+///
+/// Reads return values: a caller can never change what other readers see. Objects are stored as decoded
+/// once from the watch and shared copy-on-write by every reader.
+public final class CacheStore<Object: KubeObject>: Sendable {
+    /// Maps an object to the values it is indexed under.
+    public typealias IndexFunction = @Sendable (Object) -> [String]
+
+    private struct State {
+        var objects: [ObjectKey: Object] = [:]
+        /// index name → indexed value → keys
+        var indexes: [String: [String: Set<ObjectKey>]] = [:]
+    }
+
+    private let indexers: [String: IndexFunction]
+    private let state: Mutex<State>
+
+    /// - Parameter indexers: named index functions; `namespace` is always present.
+    public init(indexers: [String: IndexFunction] = [:]) {
+        var indexers = indexers
+        indexers[CacheIndex.namespace] = { [$0.namespace] }
+        self.indexers = indexers
+        var state = State()
+        for name in indexers.keys { state.indexes[name] = [:] }
+        self.state = Mutex(state)
+    }
+
+    /// The object with `key`.
+    public func get(_ key: ObjectKey) -> Object? {
+        self.state.withLock { $0.objects[key] }
+    }
+
+    /// Every object, in key order.
+    public func list() -> [Object] {
+        self.state.withLock { state in state.objects.sorted { $0.key < $1.key }.map(\.value) }
+    }
+
+    /// Objects of one namespace.
+    public func list(namespace: String) -> [Object] {
+        self.byIndex(CacheIndex.namespace, namespace)
+    }
+
+    /// Objects indexed under `value` by the index `name`, in key order.
+    public func byIndex(_ name: String, _ value: String) -> [Object] {
+        self.state.withLock { state in
+            guard let keys = state.indexes[name]?[value] else { return [] }
+            return keys.sorted().compactMap { state.objects[$0] }
+        }
+    }
+
+    /// Number of cached objects.
+    public var count: Int { self.state.withLock { $0.objects.count } }
+
+    /// Every key.
+    public func keys() -> Set<ObjectKey> { self.state.withLock { Set($0.objects.keys) } }
+
+    /// Stores an object; returns the previous version.
+    @discardableResult
+    func upsert(_ object: Object) -> Object? {
+        let key = ObjectKey(object)
+        let values = self.indexers.mapValues { $0(object) }
+        return self.state.withLock { state in
+            let previous = state.objects.updateValue(object, forKey: key)
+            if let previous { Self.unindex(previous, key: key, indexers: self.indexers, state: &state) }
+            for (name, indexed) in values {
+                for value in indexed { state.indexes[name, default: [:]][value, default: []].insert(key) }
+            }
+            return previous
+        }
+    }
+
+    /// Removes an object; returns what was stored.
+    @discardableResult
+    func remove(_ key: ObjectKey) -> Object? {
+        self.state.withLock { state in
+            guard let previous = state.objects.removeValue(forKey: key) else { return nil }
+            Self.unindex(previous, key: key, indexers: self.indexers, state: &state)
+            return previous
+        }
+    }
+
+    private static func unindex(_ object: Object, key: ObjectKey, indexers: [String: IndexFunction], state: inout State) {
+        for (name, function) in indexers {
+            for value in function(object) {
+                state.indexes[name]?[value]?.remove(key)
+                if state.indexes[name]?[value]?.isEmpty == true { state.indexes[name]?[value] = nil }
+            }
+        }
+    }
+}
+
+/// Names and functions of the standard indexes.
+public enum CacheIndex {
+    /// Objects by `metadata.namespace`.
+    public static let namespace = "namespace"
+    /// Objects by the UID of their controller ownerReference.
+    public static let controllerUID = "controllerUID"
+    /// Pods by `spec.nodeName`.
+    public static let nodeName = "nodeName"
+
+    /// Indexes an object under its controller owner's UID.
+    public static func byControllerUID<Object: KubeObject>(_ object: Object) -> [String] {
+        object.metadata.ownerReferences.filter { $0.controller == true }.map(\.uid)
+    }
+
+    /// Indexes a pod under its node name.
+    public static func byNodeName(_ pod: Pod) -> [String] {
+        guard let node = pod.spec.nodeName, !node.isEmpty else { return [] }
+        return [node]
+    }
+}

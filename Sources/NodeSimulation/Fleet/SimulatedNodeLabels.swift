@@ -1,0 +1,12 @@
+/// Label, annotation and taint keys used on simulated nodes and pods.
+public enum SimulatedNodeLabels {
+    /// Marks a node as simulated by `kruise local` (value `"true"`), like KWOK's `type: kwok`.
+    public static let simulated = "local.kruise.io/simulated"
+    public static let hostname = "kubernetes.io/hostname"
+    public static let zone = "topology.kubernetes.io/zone"
+    public static let region = "topology.kubernetes.io/region"
+    public static let architecture = "kubernetes.io/arch"
+    public static let operatingSystem = "kubernetes.io/os"
+    public static let betaArchitecture = "beta.kubernetes.io/arch"
+    public static let betaOperatingSystem = "beta.kubernetes.io/os"
+}

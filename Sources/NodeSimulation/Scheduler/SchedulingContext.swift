@@ -1,0 +1,261 @@
+import KubeModel
+
+/// One scheduling cycle's precomputed state: the pod's request and affinity, the pods per node and the
+/// existing pods' anti-affinity terms.
+struct SchedulingContext {
+    let pod: Pod
+    let nodes: [Node]
+    let namespaceLabels: [String: [String: String]]
+    let podRequest: PodResourceRequest
+    let podNonZeroRequest: PodResourceRequest
+    let affinity: Affinity
+    let requiredAffinity: [PodAffinityTerm]
+    let requiredAntiAffinity: [PodAffinityTerm]
+    let podsByNode: [String: [Pod]]
+    let nodesByName: [String: Node]
+
+    init(pod: Pod, nodes: [Node], boundPods: [Pod], namespaceLabels: [String: [String: String]]) {
+        self.pod = pod
+        self.nodes = nodes
+        self.namespaceLabels = namespaceLabels
+        self.podRequest = PodResourceRequest(pod: pod)
+        self.podNonZeroRequest = PodResourceRequest(pod: pod, nonZero: true)
+        self.affinity = pod.spec.affinityRules
+        self.requiredAffinity = self.affinity.podAffinity.required
+        self.requiredAntiAffinity = self.affinity.podAntiAffinity.required
+        var podsByNode: [String: [Pod]] = [:]
+        for bound in boundPods where !bound.isTerminated {
+            guard let nodeName = bound.spec.nodeName, !nodeName.isEmpty else { continue }
+            if let uid = pod.metadata.uid, uid == bound.metadata.uid { continue }
+            podsByNode[nodeName, default: []].append(bound)
+        }
+        self.podsByNode = podsByNode
+        var nodesByName: [String: Node] = [:]
+        for node in nodes { nodesByName[node.name] = node }
+        self.nodesByName = nodesByName
+    }
+
+    // MARK: Filters
+
+    /// `nil` when `node` passes every filter, otherwise the first failing plugin's status.
+    func filter(_ node: Node) -> FilterStatus? {
+        let tolerations = self.pod.spec.tolerations
+        // NodeUnschedulable
+        if node.spec.unschedulable {
+            let taint = Taint(key: "node.kubernetes.io/unschedulable", effect: "NoSchedule")
+            if !tolerations.tolerates(taint) {
+                return FilterStatus(reasons: ["node(s) were unschedulable"], resolvable: false)
+            }
+        }
+        // TaintToleration
+        if let taint = tolerations.firstUntolerated(of: node.spec.taints, where: { $0.effect == "NoSchedule" || $0.effect == "NoExecute" }) {
+            return FilterStatus(reasons: ["node(s) had untolerated taint {\(taint.key): \(taint.value ?? "")}"], resolvable: false)
+        }
+        // NodeAffinity
+        if !self.pod.spec.requiredNodeAffinityMatches(node) {
+            return FilterStatus(reasons: ["node(s) didn't match Pod's node affinity/selector"], resolvable: false)
+        }
+        // NodeResourcesFit
+        if let status = self.fitStatus(node) { return status }
+        // InterPodAffinity
+        if !self.satisfiesPodAffinity(node) {
+            return FilterStatus(reasons: ["node(s) didn't match pod affinity rules"], resolvable: false)
+        }
+        if !self.satisfiesPodAntiAffinity(node) {
+            return FilterStatus(reasons: ["node(s) didn't match pod anti-affinity rules"], resolvable: true)
+        }
+        if !self.satisfiesExistingPodsAntiAffinity(node) {
+            return FilterStatus(reasons: ["node(s) didn't satisfy existing pods anti-affinity rules"], resolvable: true)
+        }
+        return nil
+    }
+
+    private func fitStatus(_ node: Node) -> FilterStatus? {
+        let pods = self.podsByNode[node.name] ?? []
+        let allocatable = node.status.allocatable
+        let allocated = PodResourceRequest.request(from: allocatable)
+        var requested = PodResourceRequest()
+        for pod in pods { requested.add(PodResourceRequest(pod: pod)) }
+        var reasons: [String] = []
+        var resolvable = true
+        let allowedPods = allocatable["pods"]?.value ?? 0
+        if Int64(pods.count) + 1 > allowedPods { reasons.append("Too many pods") }
+        let request = self.podRequest
+        if !request.isEmpty {
+            func check(_ name: String, _ wanted: Int64, _ capacity: Int64, _ used: Int64) {
+                guard wanted > 0, wanted > capacity - used else { return }
+                reasons.append("Insufficient \(name)")
+                if wanted > capacity { resolvable = false }
+            }
+            check("cpu", request.milliCPU, allocated.milliCPU, requested.milliCPU)
+            check("memory", request.memory, allocated.memory, requested.memory)
+            check("ephemeral-storage", request.ephemeralStorage, allocated.ephemeralStorage, requested.ephemeralStorage)
+            for name in request.scalar.keys.sorted() {
+                check(name, request.scalar[name] ?? 0, allocated.scalar[name] ?? 0, requested.scalar[name] ?? 0)
+            }
+        }
+        return reasons.isEmpty ? nil : FilterStatus(reasons: reasons, resolvable: resolvable)
+    }
+
+    /// The pods in the topology domain of `node` for `key` (nil when the node lacks the label).
+    private func podsInDomain(of node: Node, key: String) -> [Pod]? {
+        guard let value = node.metadata.labels[key] else { return nil }
+        var pods: [Pod] = []
+        for other in self.nodes where other.metadata.labels[key] == value {
+            pods.append(contentsOf: self.podsByNode[other.name] ?? [])
+        }
+        return pods
+    }
+
+    private func selects(_ term: PodAffinityTerm, _ candidate: Pod, termNamespace: String) -> Bool {
+        term.selects(candidate, ownNamespace: termNamespace, namespaceLabels: self.namespaceLabels[candidate.namespace] ?? [:])
+    }
+
+    private func satisfiesPodAffinity(_ node: Node) -> Bool {
+        let terms = self.requiredAffinity
+        if terms.isEmpty { return true }
+        var podsExist = true
+        for term in terms {
+            guard let domainPods = self.podsInDomain(of: node, key: term.topologyKey) else { return false }
+            if !domainPods.contains(where: { self.selects(term, $0, termNamespace: self.pod.namespace) }) { podsExist = false }
+        }
+        if podsExist { return true }
+        // The first pod of a group with affinity to itself: allowed when no pod anywhere matches any term and
+        // the pod matches all its own terms.
+        let anyMatch = terms.contains { term in
+            self.podsByNode.values.joined().contains { self.selects(term, $0, termNamespace: self.pod.namespace) }
+        }
+        return !anyMatch && terms.allSatisfy { self.selects($0, self.pod, termNamespace: self.pod.namespace) }
+    }
+
+    private func satisfiesPodAntiAffinity(_ node: Node) -> Bool {
+        for term in self.requiredAntiAffinity {
+            guard let domainPods = self.podsInDomain(of: node, key: term.topologyKey) else { continue }
+            if domainPods.contains(where: { self.selects(term, $0, termNamespace: self.pod.namespace) }) { return false }
+        }
+        return true
+    }
+
+    private func satisfiesExistingPodsAntiAffinity(_ node: Node) -> Bool {
+        for (nodeName, pods) in self.podsByNode {
+            guard let existingNode = self.nodesByName[nodeName] else { continue }
+            for existing in pods {
+                for term in existing.spec.affinityRules.podAntiAffinity.required {
+                    guard let value = existingNode.metadata.labels[term.topologyKey],
+                        node.metadata.labels[term.topologyKey] == value,
+                        self.selects(term, self.pod, termNamespace: existing.namespace)
+                    else { continue }
+                    return false
+                }
+            }
+        }
+        return true
+    }
+
+    // MARK: Scores
+
+    /// The weighted total score of every node in `feasible`.
+    func scores(_ feasible: [Node]) -> [String: Int64] {
+        var totals: [String: Int64] = [:]
+        for node in feasible { totals[node.name] = 0 }
+        func add(_ raw: [String: Int64], weight: Int64) {
+            for (name, value) in raw { totals[name, default: 0] += value * weight }
+        }
+        add(self.taintTolerationScores(feasible), weight: 3)
+        add(self.nodeAffinityScores(feasible), weight: 2)
+        add(self.spreadScores(feasible), weight: 2)
+        add(self.resourceScores(feasible, balanced: false), weight: 1)
+        add(self.resourceScores(feasible, balanced: true), weight: 1)
+        return totals
+    }
+
+    private func taintTolerationScores(_ nodes: [Node]) -> [String: Int64] {
+        let tolerations = self.pod.spec.tolerations.filter { ($0.effect ?? "").isEmpty || $0.effect == "PreferNoSchedule" }
+        var raw: [String: Int64] = [:]
+        for node in nodes {
+            raw[node.name] = Int64(node.spec.taints.filter { $0.effect == "PreferNoSchedule" && !tolerations.tolerates($0) }.count)
+        }
+        return Self.normalize(raw, reverse: true)
+    }
+
+    private func nodeAffinityScores(_ nodes: [Node]) -> [String: Int64] {
+        let preferred = self.affinity.nodeAffinity.preferred
+        var raw: [String: Int64] = [:]
+        for node in nodes {
+            raw[node.name] = preferred.filter { $0.weight != 0 && $0.preference.matches(node: node) }
+                .reduce(0) { $0 + Int64($1.weight) }
+        }
+        return Self.normalize(raw, reverse: false)
+    }
+
+    /// SelectorSpread: fewer pods of the same controller on the node (⅓) and in its zone (⅔) score higher.
+    private func spreadScores(_ nodes: [Node]) -> [String: Int64] {
+        guard let owner = self.pod.metadata.controllerReference, !owner.uid.isEmpty else {
+            return Dictionary(uniqueKeysWithValues: nodes.map { ($0.name, Int64(100)) })
+        }
+        let zoneKey = SimulatedNodeLabels.zone
+        var countByNode: [String: Int64] = [:]
+        var countByZone: [String: Int64] = [:]
+        for node in nodes {
+            let count = Int64((self.podsByNode[node.name] ?? []).filter {
+                !$0.metadata.isBeingDeleted && $0.namespace == self.pod.namespace && $0.metadata.controllerReference?.uid == owner.uid
+            }.count)
+            countByNode[node.name] = count
+            if let zone = node.metadata.labels[zoneKey] { countByZone[zone, default: 0] += count }
+        }
+        let maxByNode = countByNode.values.max() ?? 0
+        let maxByZone = countByZone.values.max() ?? 0
+        let haveZones = !countByZone.isEmpty
+        var scores: [String: Int64] = [:]
+        for node in nodes {
+            var score = 100.0
+            if maxByNode > 0 { score = 100.0 * Double(maxByNode - countByNode[node.name]!) / Double(maxByNode) }
+            if haveZones, let zone = node.metadata.labels[zoneKey] {
+                var zoneScore = 100.0
+                if maxByZone > 0 { zoneScore = 100.0 * Double(maxByZone - countByZone[zone]!) / Double(maxByZone) }
+                score = score / 3.0 + zoneScore * 2.0 / 3.0
+            }
+            scores[node.name] = Int64(score)
+        }
+        return scores
+    }
+
+    /// LeastAllocated (`balanced == false`) or BalancedAllocation over cpu and memory, with non-zero requests.
+    private func resourceScores(_ nodes: [Node], balanced: Bool) -> [String: Int64] {
+        var scores: [String: Int64] = [:]
+        for node in nodes {
+            let allocatable = PodResourceRequest.request(from: node.status.allocatable)
+            var requested = self.podNonZeroRequest
+            for pod in self.podsByNode[node.name] ?? [] { requested.add(PodResourceRequest(pod: pod, nonZero: true)) }
+            let pairs = [(requested.milliCPU, allocatable.milliCPU), (requested.memory, allocatable.memory)]
+            if balanced {
+                let fractions = pairs.map { $0.1 == 0 ? 1.0 : min(1.0, Double($0.0) / Double($0.1)) }
+                let deviation = abs(fractions[0] - fractions[1]) / 2
+                scores[node.name] = Int64((1 - deviation) * 100)
+            } else {
+                let perResource = pairs.map { pair -> Int64 in
+                    let (used, capacity) = pair
+                    guard capacity > 0, used <= capacity else { return 0 }
+                    return (capacity - used) * 100 / capacity
+                }
+                scores[node.name] = perResource.reduce(0, +) / Int64(perResource.count)
+            }
+        }
+        return scores
+    }
+
+    /// kube-scheduler's `DefaultNormalizeScore` to 0...100.
+    static func normalize(_ raw: [String: Int64], reverse: Bool) -> [String: Int64] {
+        let maximum = raw.values.max() ?? 0
+        var result: [String: Int64] = [:]
+        for (name, value) in raw {
+            if maximum == 0 {
+                result[name] = reverse ? 100 : 0
+            } else {
+                let score = value * 100 / maximum
+                result[name] = reverse ? 100 - score : score
+            }
+        }
+        return result
+    }
+}
