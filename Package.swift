@@ -140,7 +140,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "kruise-bench",
-            dependencies: ["KubeJSON", "KubeModel", "KruiseTestSupport"],
+            dependencies: ["KubeJSON", "KubeModel", "KubeClient", "KruiseTestSupport"],
             swiftSettings: commonSettings
         ),
         .testTarget(

@@ -1,5 +1,6 @@
 // kruise-bench: the project's benchmarks, one JSON object per line on standard output.
 // Usage: kruise-bench json [--pods N] [--runs N]
+//        kruise-bench apiserver [--pods N] [--watchers N] [--events N]
 import Glibc
 
 let arguments = Array(CommandLine.arguments.dropFirst())
@@ -21,7 +22,19 @@ case "json":
         print("kruise-bench: \(error)")
         exit(1)
     }
+case "apiserver":
+    let benchmark = APIServerBenchmark(
+        pods: option("--pods", default: 10_000),
+        watchers: option("--watchers", default: 100),
+        events: option("--events", default: 10_000)
+    )
+    do {
+        for result in try await benchmark.run() { print(result.jsonLine) }
+    } catch {
+        print("kruise-bench: \(error)")
+        exit(1)
+    }
 default:
-    print("kruise-bench: unknown suite '\(suite)'; available: json")
+    print("kruise-bench: unknown suite '\(suite)'; available: json, apiserver")
     exit(2)
 }

@@ -63,3 +63,30 @@ struct LineSplitter {
         return lines
     }
 }
+
+extension KubeClient {
+    /// Watches any resource and yields each event as its raw JSON line, undecoded: for consumers that only
+    /// route or count events (benchmarks, proxies) and would waste time decoding them.
+    public func watchLines(
+        _ location: ResourceLocation,
+        options: ListOptions = ListOptions()
+    ) async throws(KubeAPIError) -> AsyncThrowingStream<[UInt8], any Error> {
+        var query = options.queryItems
+        query.append(("watch", "true"))
+        let response = try await self.openStream(KubeRequest(method: "GET", path: location.path, query: query, verb: "WATCH"))
+        let (stream, continuation) = AsyncThrowingStream<[UInt8], any Error>.makeStream(bufferingPolicy: .unbounded)
+        let reader = Task {
+            var splitter = LineSplitter()
+            do {
+                for try await chunk in response.body {
+                    for line in splitter.append(chunk) { continuation.yield(line) }
+                }
+                continuation.finish()
+            } catch {
+                continuation.finish(throwing: KubeAPIError.transport(error))
+            }
+        }
+        continuation.onTermination = { _ in reader.cancel() }
+        return stream
+    }
+}
