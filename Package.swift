@@ -115,7 +115,10 @@ let package = Package(
         // The built-in Kubernetes controllers Kruise relies on (Deployment, ReplicaSet, StatefulSet, Job, DaemonSet).
         .target(
             name: "BuiltinControllers",
-            dependencies: ["KubeJSON", "KubeModel"],
+            dependencies: [
+                "KubeJSON", "KubeModel", "KubeClient", "ControllerRuntime",
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: commonSettings
         ),
         .executableTarget(
@@ -130,6 +133,8 @@ let package = Package(
                 "BuiltinControllers",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             ],
             swiftSettings: commonSettings
         ),
@@ -164,7 +169,10 @@ let package = Package(
         ),
         .testTarget(
             name: "BuiltinControllersTests",
-            dependencies: ["BuiltinControllers", "KubeModel", "KubeJSON"],
+            dependencies: [
+                "BuiltinControllers", "KubeModel", "KubeJSON", "KubeClient", "ControllerRuntime", "LocalCluster",
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: commonSettings
         ),
         .testTarget(

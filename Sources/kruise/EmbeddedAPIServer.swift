@@ -25,8 +25,8 @@ struct EmbeddedAPIServer {
         return EmbeddedAPIServer(http: http, kubeconfigPath: options.kubeconfig ?? directory.file("kubeconfig"), logger: logger)
     }
 
-    /// Serves until SIGTERM or SIGINT.
-    func run() async throws {
+    /// Serves until SIGTERM or SIGINT; `onReady` runs once the kubeconfig is written (with the server URL).
+    func run(onReady: @escaping @Sendable (String) async -> Void = { _ in }) async throws {
         let http = self.http
         let path = self.kubeconfigPath
         let logger = self.logger
@@ -42,7 +42,9 @@ struct EmbeddedAPIServer {
                 logger.info("API server ready; kubeconfig written to \(path)", metadata: ["url": "https://127.0.0.1:\(port)"])
             } catch {
                 logger.error("could not write the kubeconfig to \(path): \(error)")
+                return
             }
+            await onReady("https://127.0.0.1:\(port)")
         }
     }
 }

@@ -1,9 +1,14 @@
 import ArgumentParser
+import Foundation
+import BuiltinControllers
+import ControllerRuntime
+import KubeClient
 import Logging
+import NodeSimulation
 
-/// `kruise local`: the embedded default, a cluster in one process. Today it runs the embedded API server
-/// (durable in `--data-dir`); simulated nodes, the built-in controllers and the Kruise manager join it as
-/// their issues land.
+/// `kruise local`: the embedded default, a cluster in one process: the API server (durable in
+/// `--data-dir`), the built-in controllers Kruise relies on, and (as their issues land) simulated nodes and
+/// the Kruise manager, all talking to the API server over HTTPS like any client.
 struct LocalCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "local",
@@ -11,11 +16,105 @@ struct LocalCommand: AsyncParsableCommand {
     )
 
     @OptionGroup var options: APIServerOptions
+    @OptionGroup var cluster: LocalClusterOptions
 
     func run() async throws {
         let logger = Logger(label: "kruise.local")
         let server = try await EmbeddedAPIServer.start(options: self.options, logger: logger)
-        logger.info("use it with: export KUBECONFIG=\(server.kubeconfigPath)")
-        try await server.run()
+        let kubeconfigPath = server.kubeconfigPath
+        let cluster = self.cluster
+        let (ready, readySignal) = AsyncStream<Void>.makeStream()
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask {
+                try await server.run { _ in
+                    readySignal.yield()
+                    readySignal.finish()
+                }
+            }
+            group.addTask {
+                for await _ in ready { break }
+                try await LocalComponents.run(kubeconfigPath: kubeconfigPath, options: cluster, logger: logger)
+            }
+            // The API server returns on SIGTERM/SIGINT: stop the components with it.
+            try await group.next()
+            group.cancelAll()
+        }
+    }
+}
+
+/// The flags of `kruise local` beyond the API server's.
+struct LocalClusterOptions: ParsableArguments {
+    @Option(name: .long, help: "Number of simulated nodes.")
+    var nodes: Int = 3
+
+    @Option(name: .long, help: "Zones assigned to the nodes round-robin (comma-separated).")
+    var zones: String = "zone-a,zone-b,zone-c"
+
+    @Option(name: .long, help: "YAML file with node labels, taints and capacity (defaults and per node).")
+    var nodeConfig: String?
+
+    @Flag(name: .long, help: "Near-zero image pulls, container starts and readiness delays (for tests).")
+    var fast: Bool = false
+
+    @Option(name: .long, help: "Controllers to run (comma-separated); default: all (\(BuiltinControllerSet.names.joined(separator: ", "))).")
+    var controllers: String?
+
+    func validate() throws {
+        guard (0...5000).contains(self.nodes) else { throw ValidationError("--nodes: must be between 0 and 5000") }
+    }
+
+    /// The fleet the flags describe.
+    func fleet() throws -> NodeFleetOptions {
+        var configuration = NodeConfiguration()
+        if let path = self.nodeConfig {
+            let text: String
+            do {
+                text = try String(contentsOfFile: path, encoding: .utf8)
+            } catch {
+                throw ValidationError("--node-config: cannot read \(path): \(error.localizedDescription)")
+            }
+            do {
+                configuration = try NodeConfiguration(yaml: text)
+            } catch {
+                throw ValidationError("--node-config: \(error)")
+            }
+        }
+        let zones = self.zones.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        return NodeFleetOptions(count: self.nodes, zones: zones, configuration: configuration)
+    }
+
+    func enabledControllers() -> Set<String>? {
+        guard let controllers else { return nil }
+        return Set(controllers.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
+    }
+}
+
+/// Everything `kruise local` runs beside the API server, as clients of it.
+enum LocalComponents {
+    static func run(kubeconfigPath: String, options: LocalClusterOptions, logger: Logger) async throws {
+        var configuration = try ClientConfiguration.kubeconfig(at: kubeconfigPath)
+        configuration.userAgent = "kruise-local"
+        // In one process the API server is the only bottleneck worth having; keep kruise-manager's burst.
+        configuration.qps = 500
+        configuration.burst = 1000
+        let metrics = MetricsRegistry()
+        let client = try KubeClient(configuration: configuration, observer: ClientMetrics(registry: metrics))
+        let manager = Manager(client: client, metrics: metrics, logger: logger)
+        BuiltinControllerSet.register(on: manager, enabled: options.enabledControllers())
+        let nodes = await SimulatedNodes(
+            client: client,
+            manager: manager,
+            fleet: try options.fleet(),
+            timings: options.fast ? .fast : .realistic,
+            logger: logger
+        )
+        logger.info("local cluster components starting", metadata: ["nodes": "\(nodes.fleet.options.count)"])
+        do {
+            try await manager.run()
+        } catch {
+            await client.shutdown()
+            throw error
+        }
+        await client.shutdown()
     }
 }

@@ -1,0 +1,57 @@
+import ControllerRuntime
+import KubeModel
+import Synchronization
+
+/// kube-scheduler's assume cache: a pod bound by this scheduler counts as on its node until the pod
+/// informer shows the binding (otherwise two quick decisions would double-book the node). An assumption
+/// ends when the cache shows the pod bound, the pod goes, or after ``lifetime``. A `Mutex` guards it.
+final class SchedulingAssumptions: Sendable {
+    private struct Assumed {
+        var pod: Pod
+        var since: ContinuousClock.Instant
+    }
+
+    /// How long an assumption outlives a binding the informer never shows.
+    static let lifetime: Duration = .seconds(30)
+
+    private let assumed = Mutex<[ObjectKey: Assumed]>([:])
+
+    init() {}
+
+    /// Counts `pod` as bound to `nodeName`.
+    func assume(_ pod: Pod, on nodeName: String) {
+        var bound = pod
+        var spec = bound.spec
+        spec.nodeName = nodeName
+        bound.spec = spec
+        self.assumed.withLock { $0[ObjectKey(pod)] = Assumed(pod: bound, since: .now) }
+    }
+
+    func forget(_ key: ObjectKey) {
+        _ = self.assumed.withLock { $0.removeValue(forKey: key) }
+    }
+
+    /// `true` when this incarnation of `pod` was bound by us and the cache has not caught up.
+    func isAssumed(_ pod: Pod) -> Bool {
+        self.assumed.withLock { $0[ObjectKey(pod)]?.pod.metadata.uid == pod.metadata.uid }
+    }
+
+    /// The assumed pods the cache does not show bound yet; drops the assumptions that ended.
+    func pending(cached: (ObjectKey) -> Pod?) -> [Pod] {
+        let now = ContinuousClock.now
+        return self.assumed.withLock { assumed in
+            var pods: [Pod] = []
+            for (key, entry) in assumed {
+                let current = cached(key)
+                let ended = current == nil || current?.metadata.uid != entry.pod.metadata.uid || current?.isScheduled == true
+                    || now - entry.since > Self.lifetime
+                if ended {
+                    assumed[key] = nil
+                } else {
+                    pods.append(entry.pod)
+                }
+            }
+            return pods
+        }
+    }
+}

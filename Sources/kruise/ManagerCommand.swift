@@ -1,0 +1,95 @@
+import ArgumentParser
+import ControllerRuntime
+import Foundation
+import KubeClient
+import Logging
+import ServiceLifecycle
+import UnixSignals
+
+/// `kruise manager`: the Kruise controllers and webhooks against any API server (in-cluster configuration
+/// or a kubeconfig), with Lease-based leader election and the `/metrics`, `/healthz` and `/readyz`
+/// endpoints. Graceful shutdown on SIGTERM: in-flight reconciles finish, then the lease is released.
+struct ManagerCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "manager",
+        abstract: "Run the Kruise controller manager against a Kubernetes API server."
+    )
+
+    @Option(name: .long, help: "Path to a kubeconfig; default: $KUBECONFIG, the in-cluster configuration, then ~/.kube/config.")
+    var kubeconfig: String?
+
+    @Option(name: .long, help: "The kubeconfig context to use.")
+    var context: String?
+
+    @Flag(name: .long, inversion: .prefixedNo, help: "Elect a leader through the kruise-manager Lease; only the leader runs controllers.")
+    var leaderElect: Bool = true
+
+    @Option(name: .long, help: "Namespace of the leader-election Lease.")
+    var leaderElectionNamespace: String = "kruise-system"
+
+    @Option(name: .long, help: "Address of /metrics, /healthz and /readyz (host:port).")
+    var healthAddr: String = "0.0.0.0:8000"
+
+    @Option(name: .long, help: "Client-side request rate limit (queries per second).")
+    var kubeApiQps: Double = 30
+
+    @Option(name: .long, help: "Client-side burst.")
+    var kubeApiBurst: Int = 50
+
+    @Option(name: .long, help: "Log format: text or json.")
+    var logFormat: LogFormat = .text
+
+    func run() async throws {
+        LoggingSystem.bootstrapOnce(format: self.logFormat)
+        let logger = Logger(label: "kruise-manager")
+        var configuration = try ClientConfiguration.load(kubeconfigPath: self.kubeconfig, context: self.context)
+        configuration.qps = self.kubeApiQps
+        configuration.burst = self.kubeApiBurst
+        configuration.userAgent = "kruise-manager/\(KruiseVersion.current.version)"
+        let metrics = MetricsRegistry()
+        let client = try KubeClient(configuration: configuration, observer: ClientMetrics(registry: metrics))
+        let (host, port) = try Self.split(address: self.healthAddr, option: "--health-addr")
+        let identity = (ProcessInfo.processInfo.environment["POD_NAME"] ?? ProcessInfo.processInfo.hostName) + "_" + UUID().uuidString
+        let election = self.leaderElect
+            ? LeaderElectionConfiguration(
+                namespace: self.leaderElectionNamespace,
+                identity: identity
+            )
+            : nil
+        let manager = Manager(
+            client: client,
+            metrics: metrics,
+            options: ManagerOptions(leaderElection: election, healthHost: host, healthPort: port),
+            logger: logger
+        )
+        let group = ServiceGroup(
+            configuration: ServiceGroupConfiguration(
+                services: [.init(service: manager)],
+                gracefulShutdownSignals: [.sigterm, .sigint],
+                logger: logger
+            )
+        )
+        do {
+            try await group.run()
+        } catch {
+            await client.shutdown()
+            throw error
+        }
+        await client.shutdown()
+    }
+
+    static func split(address: String, option: String) throws -> (String, Int) {
+        guard let colon = address.lastIndex(of: ":"), let port = Int(address[address.index(after: colon)...]),
+            (0...65535).contains(port)
+        else { throw ValidationError("\(option): expected host:port, got \"\(address)\"") }
+        var host = String(address[..<colon])
+        if host.hasPrefix("[") && host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }
+        return (host.isEmpty ? "0.0.0.0" : host, port)
+    }
+}
+
+/// How logs are written.
+enum LogFormat: String, ExpressibleByArgument, Sendable {
+    case text
+    case json
+}
