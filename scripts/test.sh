@@ -25,9 +25,11 @@ else
     echo "the kubernetes Python client is not available: skipping its end-to-end checks" >&2
 fi
 
-# End to end with the real kubectl (on our machine images) against `kruise apiserver`.
+# End to end with the real kubectl (on our machine images) against `kruise apiserver` and `kruise local`.
 if command -v kubectl >/dev/null 2>&1; then
     ./scripts/e2e-apiserver.sh "$(swift build --show-bin-path)/kruise"
+    # `kruise local`: simulated nodes and the built-in controllers, driven with kubectl.
+    ./scripts/e2e-local.sh "$(swift build --show-bin-path)/kruise"
 else
     echo "kubectl not found: skipping the kubectl end-to-end script" >&2
 fi

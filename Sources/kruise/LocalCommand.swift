@@ -27,6 +27,7 @@ struct LocalCommand: AsyncParsableCommand {
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask {
                 try await server.run { _ in
+                    print(LocalCommand.quickStart(kubeconfigPath: kubeconfigPath))
                     readySignal.yield()
                     readySignal.finish()
                 }
@@ -39,6 +40,24 @@ struct LocalCommand: AsyncParsableCommand {
             try await group.next()
             group.cancelAll()
         }
+    }
+}
+
+extension LocalCommand {
+    /// What `kruise local` prints once the cluster answers.
+    static func quickStart(kubeconfigPath: String) -> String {
+        """
+
+        The local cluster is ready. In another shell:
+
+            export KUBECONFIG=\(kubeconfigPath)
+            kubectl get nodes
+            kubectl create deployment web --image=nginx --replicas=3
+            kubectl rollout status deployment/web
+
+        Press Ctrl-C to stop; start again with the same --data-dir to resume.
+
+        """
     }
 }
 
@@ -56,11 +75,15 @@ struct LocalClusterOptions: ParsableArguments {
     @Flag(name: .long, help: "Near-zero image pulls, container starts and readiness delays (for tests).")
     var fast: Bool = false
 
+    @Option(name: .long, help: "Seconds without a heartbeat before a node is marked NotReady (kube-controller-manager's --node-monitor-grace-period).")
+    var nodeMonitorGracePeriod: Int = 40
+
     @Option(name: .long, help: "Controllers to run (comma-separated); default: all (\(BuiltinControllerSet.names.joined(separator: ", "))).")
     var controllers: String?
 
     func validate() throws {
         guard (0...5000).contains(self.nodes) else { throw ValidationError("--nodes: must be between 0 and 5000") }
+        guard self.nodeMonitorGracePeriod > 0 else { throw ValidationError("--node-monitor-grace-period: must be positive") }
     }
 
     /// The fleet the flags describe.
@@ -106,6 +129,10 @@ enum LocalComponents {
             manager: manager,
             fleet: try options.fleet(),
             timings: options.fast ? .fast : .realistic,
+            lifecycle: NodeLifecyclePlanner(gracePeriod: .seconds(options.nodeMonitorGracePeriod)),
+            // Kubelets renew four times per grace period (10 s for the default 40 s), so a healthy node is
+            // never mistaken for a silent one.
+            leaseRenewInterval: min(NodeStatusUpdates.leaseRenewInterval, .milliseconds(options.nodeMonitorGracePeriod * 250)),
             logger: logger
         )
         logger.info("local cluster components starting", metadata: ["nodes": "\(nodes.fleet.options.count)"])

@@ -44,7 +44,8 @@ extension APIServer {
         case .orphan? where !finalizers.contains("orphan"): finalizers.append("orphan")
         default: break
         }
-        let keepsObject = !finalizers.isEmpty || isNamespace || isDefinition
+        let grace = Self.gracePeriod(for: stored.value, target: target, requested: options.gracePeriodSeconds)
+        let keepsObject = !finalizers.isEmpty || isNamespace || isDefinition || grace != nil
         if options.isDryRun {
             return .jsonBytes(self.presentedBytes(stored, for: target))
         }
@@ -60,7 +61,15 @@ extension APIServer {
             self.scheduleCleanup(after: removed, target: target)
             return .jsonBytes(self.presentedBytes(stored, for: target))
         }
-        if !metadata.isBeingDeleted {
+        if let grace {
+            // Graceful pod deletion: the kubelet stops the containers, then deletes with grace 0. A second
+            // DELETE may shorten the period, never lengthen it.
+            let deadline = KubeTime.now().truncatedToSeconds.adding(seconds: grace)
+            if !metadata.isBeingDeleted || (metadata.deletionGracePeriodSeconds ?? .max) > grace {
+                metadata.deletionTimestamp = deadline
+                metadata.deletionGracePeriodSeconds = grace
+            }
+        } else if !metadata.isBeingDeleted {
             metadata.deletionTimestamp = KubeTime.now()
             metadata.deletionGracePeriodSeconds = 0
         }
@@ -80,6 +89,21 @@ extension APIServer {
         }
         self.scheduleCleanup(after: marked, target: target)
         return .jsonBytes(self.presentedBytes(marked, for: target))
+    }
+
+    /// The grace period a DELETE gives the object, or `nil` when it goes at once. Only pods are deleted
+    /// gracefully, as kube-apiserver's pod strategy does: a pod bound to a node and still running gets the
+    /// requested period or its `terminationGracePeriodSeconds` (default 30); an unscheduled or finished pod,
+    /// or a period of 0, goes at once.
+    static func gracePeriod(for object: JSONValue, target: ResourceRequest, requested: Int64?) -> Int64? {
+        guard target.resource.group.isEmpty, target.resource.plural == "pods", target.subresource == nil else { return nil }
+        let pod = Pod(object: object.objectValue ?? JSONObject())
+        guard pod.isScheduled, !pod.isTerminated else { return nil }
+        let grace = max(0, requested ?? pod.spec.terminationGracePeriodSeconds ?? 30)
+        if grace == 0 { return nil }
+        // An object already being deleted keeps its shorter deadline.
+        if pod.metadata.isBeingDeleted, let current = pod.metadata.deletionGracePeriodSeconds, current <= grace { return current == 0 ? nil : current }
+        return grace
     }
 
     /// DELETE of a collection: every object the selectors match, each as a single DELETE would.
@@ -159,6 +183,12 @@ extension APIServer {
             if let dryRun = body["dryRun"]?.arrayValue?.compactMap(\.stringValue), !dryRun.isEmpty {
                 options.dryRun = dryRun
             }
+            if let grace = body["gracePeriodSeconds"], !grace.isNull {
+                guard let seconds = grace.int64Value else {
+                    throw APIStatus.badRequest("DeleteOptions.gracePeriodSeconds: must be an integer")
+                }
+                options.gracePeriodSeconds = seconds
+            }
             result = DeleteRequestOptions(query: options)
             result.preconditionVersion = body["preconditions"]?["resourceVersion"]?.stringValue.flatMap { UInt64($0) }
             result.preconditionUID = body["preconditions"]?["uid"]?.stringValue
@@ -177,9 +207,12 @@ struct DeleteRequestOptions {
     var isDryRun: Bool
     var preconditionVersion: UInt64?
     var preconditionUID: String?
+    /// The requested grace period; `nil` uses the object's own (a pod's terminationGracePeriodSeconds).
+    var gracePeriodSeconds: Int64?
 
     init(query: DeleteQueryOptions) {
         self.policy = query.policy
         self.isDryRun = query.isDryRun
+        self.gracePeriodSeconds = query.gracePeriodSeconds
     }
 }
