@@ -55,11 +55,21 @@ let package = Package(
             dependencies: ["KubeJSON"],
             swiftSettings: commonSettings
         ),
+        // Certificate authorities and serving certificates (the API server's and the webhook server's).
+        .target(
+            name: "KubeTLS",
+            dependencies: [
+                .product(name: "X509", package: "swift-certificates"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: commonSettings
+        ),
         .target(
             name: "LocalCluster",
             dependencies: [
                 "KubeJSON",
                 "KubeModel",
+                "KubeTLS",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
@@ -94,6 +104,9 @@ let package = Package(
                 "KubeJSON",
                 "KubeModel",
                 "KubeClient",
+                "KubeTLS",
+                .product(name: "HummingbirdTLS", package: "hummingbird"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "DequeModule", package: "swift-collections"),
                 .product(name: "HeapModule", package: "swift-collections"),
                 .product(name: "Logging", package: "swift-log"),
@@ -117,6 +130,21 @@ let package = Package(
             name: "BuiltinControllers",
             dependencies: [
                 "KubeJSON", "KubeModel", "KubeClient", "ControllerRuntime",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: commonSettings
+        ),
+        // apps.kruise.io and policy.kruise.io: typed views, defaults, validation and the CRDs we ship.
+        .target(
+            name: "KruiseAPI",
+            dependencies: ["KubeJSON", "KubeModel"],
+            swiftSettings: commonSettings
+        ),
+        // The Kruise controllers: pure planners plus reconcilers on ControllerRuntime.
+        .target(
+            name: "KruiseControllers",
+            dependencies: [
+                "KubeJSON", "KubeModel", "KruiseAPI", "KubeClient", "ControllerRuntime",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: commonSettings
@@ -176,9 +204,22 @@ let package = Package(
             swiftSettings: commonSettings
         ),
         .testTarget(
+            name: "KruiseAPITests",
+            dependencies: ["KruiseAPI", "KubeModel", "KubeJSON"],
+            swiftSettings: commonSettings
+        ),
+        .testTarget(
+            name: "KruiseControllersTests",
+            dependencies: [
+                "KruiseControllers", "KruiseAPI", "KubeModel", "KubeJSON", "KubeClient", "ControllerRuntime", "LocalCluster",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: commonSettings
+        ),
+        .testTarget(
             name: "ControllerRuntimeTests",
             dependencies: [
-                "ControllerRuntime", "KubeClient", "LocalCluster", "KubeModel", "KubeJSON",
+                "ControllerRuntime", "KubeClient", "LocalCluster", "KubeModel", "KubeJSON", "KubeTLS",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),

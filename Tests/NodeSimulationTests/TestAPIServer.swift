@@ -1,0 +1,101 @@
+import Foundation
+import KubeClient
+import LocalCluster
+import Logging
+import Synchronization
+
+/// (Copied from ControllerRuntimeTests: test targets cannot share files.)
+/// The embedded API server, in-process over HTTPS on a free loopback port, for integration tests.
+final class TestAPIServer: Sendable {
+    let apiServer: APIServer
+    let store: ObjectStore
+    let certificates: ServingCertificates
+    let token: BearerToken
+    private let task: Mutex<Task<Void, any Error>?> = Mutex(nil)
+    private let boundPort: Mutex<Int> = Mutex(0)
+
+    /// Starts a server; `historyLimit` bounds the watch history (small values force 410 Gone).
+    static func start(historyLimit: Int = 10_000) async throws -> TestAPIServer {
+        let directory = try DataDirectory(path: NSTemporaryDirectory() + "kruise-test-" + UUID().uuidString)
+        let certificates = try ServingCertificates.loadOrCreate(in: directory)
+        let token = try BearerToken.loadOrCreate(in: directory)
+        let store = ObjectStore(configuration: ObjectStore.Configuration(historyLimit: historyLimit))
+        let apiServer = APIServer(store: store)
+        await apiServer.bootstrap()
+        let server = TestAPIServer(apiServer: apiServer, store: store, certificates: certificates, token: token)
+        try await server.listen(port: 0)
+        return server
+    }
+
+    private init(apiServer: APIServer, store: ObjectStore, certificates: ServingCertificates, token: BearerToken) {
+        self.apiServer = apiServer
+        self.store = store
+        self.certificates = certificates
+        self.token = token
+    }
+
+    var port: Int { self.boundPort.withLock { $0 } }
+
+    /// Starts listening (again) on `port` (0 picks one).
+    func listen(port: Int) async throws {
+        let (ready, continuation) = AsyncStream<Int>.makeStream()
+        var logger = Logger(label: "test.apiserver")
+        logger.logLevel = .critical
+        let http = APIHTTPServer(apiServer: self.apiServer, certificates: self.certificates, token: self.token, port: port, logger: logger)
+        let task = Task {
+            try await http.run { port in
+                continuation.yield(port)
+                continuation.finish()
+            }
+        }
+        self.task.withLock { $0 = task }
+        for await bound in ready {
+            self.boundPort.withLock { $0 = bound }
+            return
+        }
+        throw CancellationError()
+    }
+
+    /// Stops listening; open connections and watches end. The store keeps its state.
+    func stopListening() async {
+        let task = self.task.withLock { task -> Task<Void, any Error>? in
+            defer { task = nil }
+            return task
+        }
+        task?.cancel()
+        _ = try? await task?.value
+    }
+
+    func configuration(qps: Double = 1000, burst: Int = 1000) -> ClientConfiguration {
+        ClientConfiguration(
+            server: "https://127.0.0.1:\(self.port)",
+            certificateAuthorityPEM: Array(self.certificates.caCertificatePEM.utf8),
+            credentials: .token(self.token.value),
+            qps: qps,
+            burst: burst,
+            requestTimeout: .seconds(20),
+            maximumRetries: 3
+        )
+    }
+
+    func client() throws -> KubeClient {
+        try KubeClient(configuration: self.configuration())
+    }
+}
+
+/// Polls `condition` every 50 ms until it holds or `timeout` passes.
+func eventually(timeout: Duration = .seconds(60), _ condition: () async throws -> Bool) async rethrows -> Bool {
+    let deadline = ContinuousClock.now + timeout
+    while ContinuousClock.now < deadline {
+        if try await condition() { return true }
+        try? await Task.sleep(for: .milliseconds(50))
+    }
+    return try await condition()
+}
+
+/// A logger that only reports critical problems, so expected shutdown noise stays out of test output.
+func quietLogger() -> Logger {
+    var logger = Logger(label: "test")
+    logger.logLevel = .critical
+    return logger
+}
