@@ -149,6 +149,12 @@ let package = Package(
             ],
             swiftSettings: commonSettings
         ),
+        // Kruise's admission webhooks: pure handlers from an AdmissionRequest (and cache reads) to a verdict.
+        .target(
+            name: "KruiseWebhooks",
+            dependencies: ["KubeJSON", "KubeModel", "KruiseAPI", "ControllerRuntime"],
+            swiftSettings: commonSettings
+        ),
         .executableTarget(
             name: "kruise",
             dependencies: [
@@ -173,7 +179,10 @@ let package = Package(
         ),
         .executableTarget(
             name: "kruise-bench",
-            dependencies: ["KubeJSON", "KubeModel", "KubeClient", "KruiseTestSupport"],
+            dependencies: [
+                "KubeJSON", "KubeModel", "KubeClient", "ControllerRuntime", "KruiseTestSupport",
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: commonSettings
         ),
         .testTarget(
@@ -217,10 +226,16 @@ let package = Package(
             swiftSettings: commonSettings
         ),
         .testTarget(
+            name: "KruiseWebhooksTests",
+            dependencies: ["KruiseWebhooks", "KruiseAPI", "ControllerRuntime", "KubeModel", "KubeJSON"],
+            swiftSettings: commonSettings
+        ),
+        .testTarget(
             name: "ControllerRuntimeTests",
             dependencies: [
                 "ControllerRuntime", "KubeClient", "LocalCluster", "KubeModel", "KubeJSON", "KubeTLS",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),

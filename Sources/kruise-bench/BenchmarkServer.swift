@@ -8,8 +8,9 @@ final class BenchmarkServer {
     let directory: String
     let configuration: ClientConfiguration
 
-    /// Starts the server binary next to this executable (or `KRUISE_BIN`) and waits for its kubeconfig.
-    static func start() throws -> BenchmarkServer {
+    /// Starts the server binary next to this executable (or `KRUISE_BIN`) and waits for its kubeconfig;
+    /// `arguments` replace the default `apiserver --in-memory` (the data dir and port are added).
+    static func start(arguments: [String] = ["apiserver", "--in-memory"]) throws -> BenchmarkServer {
         let executable = ProcessInfo.processInfo.environment["KRUISE_BIN"]
             ?? (CommandLine.arguments[0] as NSString).deletingLastPathComponent + "/kruise"
         let directory = NSTemporaryDirectory() + "kruise-bench-\(getpid())"
@@ -17,7 +18,7 @@ final class BenchmarkServer {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = ["apiserver", "--data-dir", directory, "--port", "0", "--in-memory"]
+        process.arguments = arguments + ["--data-dir", directory, "--port", "0"]
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
@@ -45,14 +46,11 @@ final class BenchmarkServer {
         self.configuration = configuration
     }
 
-    /// The server's resident set size in bytes (`VmRSS` in /proc/PID/status).
-    var residentBytes: Int {
-        guard let text = try? String(contentsOfFile: "/proc/\(self.process.processIdentifier)/status", encoding: .utf8),
-            let line = text.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") })
-        else { return 0 }
-        let kilobytes = line.split(separator: " ").compactMap { Int($0) }.first ?? 0
-        return kilobytes * 1024
-    }
+    /// The server's resident set size in bytes.
+    var residentBytes: Int { ProcessStatistics.residentBytes(pid: self.process.processIdentifier) }
+
+    /// User plus system CPU seconds the server has used.
+    var cpuSeconds: Double { ProcessStatistics.cpuSeconds(pid: self.process.processIdentifier) }
 
     func stop() {
         self.process.terminate()

@@ -1,6 +1,8 @@
 // kruise-bench: the project's benchmarks, one JSON object per line on standard output.
 // Usage: kruise-bench json [--pods N] [--runs N]
 //        kruise-bench apiserver [--pods N] [--watchers N] [--events N]
+//        kruise-bench local [--nodes N] [--pods N]
+//        kruise-bench informer [--pods N]
 import Glibc
 
 let arguments = Array(CommandLine.arguments.dropFirst())
@@ -34,7 +36,23 @@ case "apiserver":
         print("kruise-bench: \(error)")
         exit(1)
     }
+case "local":
+    do {
+        for result in try await LocalBenchmark(nodes: option("--nodes", default: 100), pods: option("--pods", default: 10_000)).run() {
+            print(result.jsonLine)
+        }
+    } catch {
+        print("kruise-bench: \(error)")
+        exit(1)
+    }
+case "informer":
+    do {
+        for result in try await InformerBenchmark(pods: option("--pods", default: 10_000)).run() { print(result.jsonLine) }
+    } catch {
+        print("kruise-bench: \(error)")
+        exit(1)
+    }
 default:
-    print("kruise-bench: unknown suite '\(suite)'; available: json, apiserver")
+    print("kruise-bench: unknown suite '\(suite)'; available: json, apiserver, local, informer")
     exit(2)
 }

@@ -78,12 +78,27 @@ struct LocalClusterOptions: ParsableArguments {
     @Option(name: .long, help: "Seconds without a heartbeat before a node is marked NotReady (kube-controller-manager's --node-monitor-grace-period).")
     var nodeMonitorGracePeriod: Int = 40
 
+    @Option(name: .long, help: "Feature gates, as A=true,B=false; in the local cluster every gate starts on.")
+    var featureGates: String = ""
+
+    /// Every gate on, then the flag.
+    func gates() throws -> FeatureGates {
+        var gates = KruiseFeatures.localDefaults()
+        do {
+            try gates.apply(self.featureGates)
+        } catch {
+            throw ValidationError("--feature-gates: \(error)")
+        }
+        return gates
+    }
+
     @Option(name: .long, help: "Controllers to run (comma-separated); default: all (\(BuiltinControllerSet.names.joined(separator: ", "))).")
     var controllers: String?
 
     func validate() throws {
         guard (0...5000).contains(self.nodes) else { throw ValidationError("--nodes: must be between 0 and 5000") }
         guard self.nodeMonitorGracePeriod > 0 else { throw ValidationError("--node-monitor-grace-period: must be positive") }
+        _ = try self.gates()
     }
 
     /// The fleet the flags describe.
@@ -135,7 +150,14 @@ enum LocalComponents {
             leaseRenewInterval: min(NodeStatusUpdates.leaseRenewInterval, .milliseconds(options.nodeMonitorGracePeriod * 250)),
             logger: logger
         )
-        logger.info("local cluster components starting", metadata: ["nodes": "\(nodes.fleet.options.count)"])
+        let gates = try options.gates()
+        logger.info(
+            "local cluster components starting",
+            metadata: [
+                "nodes": "\(nodes.fleet.options.count)",
+                "featureGatesOff": "\(gates.effective.filter { !$0.enabled }.map(\.name).joined(separator: ","))",
+            ]
+        )
         do {
             try await manager.run()
         } catch {

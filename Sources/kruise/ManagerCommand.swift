@@ -39,9 +39,24 @@ struct ManagerCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Log format: text or json.")
     var logFormat: LogFormat = .text
 
+    @Option(name: .long, help: "Feature gates, as A=true,B=false (defaults are OpenKruise v1.6's).")
+    var featureGates: String = ""
+
+    func validate() throws {
+        var gates = KruiseFeatures.managerDefaults()
+        do {
+            try gates.apply(self.featureGates)
+        } catch {
+            throw ValidationError("--feature-gates: \(error)")
+        }
+    }
+
     func run() async throws {
         LoggingSystem.bootstrapOnce(format: self.logFormat)
         let logger = Logger(label: "kruise-manager")
+        var gates = KruiseFeatures.managerDefaults()
+        try gates.apply(self.featureGates)
+        logger.info("feature gates", metadata: ["enabled": "\(gates.effective.filter(\.enabled).map(\.name).joined(separator: ","))"])
         var configuration = try ClientConfiguration.load(kubeconfigPath: self.kubeconfig, context: self.context)
         configuration.qps = self.kubeApiQps
         configuration.burst = self.kubeApiBurst

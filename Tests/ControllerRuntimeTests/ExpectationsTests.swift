@@ -50,3 +50,35 @@ struct ExpectationsTests {
         #expect(expectations.isSatisfied(key, now: start + .seconds(60)))
     }
 }
+
+@Suite("Feature gates")
+struct FeatureGatesTests {
+    @Test func managerKeepsV16DefaultsAndLocalTurnsEverythingOn() throws {
+        let manager = KruiseFeatures.managerDefaults()
+        #expect(manager.isEnabled(KruiseFeatures.resourcesDeletionProtection))
+        #expect(!manager.isEnabled(KruiseFeatures.imagePullJobGate))
+        let local = KruiseFeatures.localDefaults()
+        #expect(local.isEnabled(KruiseFeatures.imagePullJobGate))
+        #expect(local.effective.allSatisfy { $0.enabled })
+    }
+
+    @Test func flagParsing() throws {
+        var gates = KruiseFeatures.localDefaults()
+        try gates.apply("ImagePullJobGate=false, WorkloadSpread=true")
+        #expect(!gates.isEnabled("ImagePullJobGate"))
+        #expect(gates.isEnabled("WorkloadSpread"))
+        for (flag, message) in [
+            ("NoSuchGate=true", "unrecognized feature gate: NoSuchGate"),
+            ("PodWebhook", "missing bool value for PodWebhook"),
+            ("PodWebhook=maybe", "invalid value of PodWebhook: maybe, err: strconv.ParseBool: parsing \"maybe\": invalid syntax"),
+        ] {
+            var copy = gates
+            do {
+                try copy.apply(flag)
+                Issue.record("accepted \(flag)")
+            } catch {
+                #expect(error.message == message)
+            }
+        }
+    }
+}

@@ -1,7 +1,7 @@
 public import ControllerRuntime
 public import KubeClient
 import KubeModel
-public import Logging
+import Logging
 
 /// The built-in Kubernetes controllers `kruise local` runs: Deployment, ReplicaSet, StatefulSet, Job and
 /// DaemonSet, each a ``Controller`` on the shared informers of one ``Manager``.

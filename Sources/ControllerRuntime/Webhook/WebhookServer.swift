@@ -1,4 +1,4 @@
-public import HummingbirdTLS
+import HummingbirdTLS
 import Hummingbird
 public import KubeTLS
 public import Logging

@@ -75,8 +75,8 @@ public final class KubeClient: Sendable {
 
     // MARK: Transport
 
-    /// Sends a request, retrying 429 and 503/504 (and 500 with `Retry-After`) with backoff, and reads transport
-    /// failures of reads again. Returns 2xx responses; every other answer throws.
+    /// Sends a request, retrying 429 and 5xx answers that carry `Retry-After` (after that long) and 503/504
+    /// (with backoff), and reads after transport failures. Returns 2xx responses; every other answer throws.
     public func send(_ request: KubeRequest) async throws(KubeAPIError) -> KubeResponse {
         var attempt = 0
         while true {
@@ -97,8 +97,11 @@ public final class KubeClient: Sendable {
             let retryAfter = response.header("Retry-After").flatMap { Int($0) }
             let error = KubeAPIError.response(code: response.code, body: response.body, retryAfterSeconds: retryAfter)
             if response.code == 401 { self.tokens.invalidate() }
-            let retryable = response.code == 429 || response.code == 503 || response.code == 504
-                || (response.code >= 500 && retryAfter != nil)
+            // As client-go: a 429 or 5xx that says when to come back is retried then; 503 and 504 (an
+            // overloaded or timed-out server) also without it, with backoff. A 429 without Retry-After (an
+            // eviction refused by a disruption budget) is an answer, not a reason to retry.
+            let retryable = ((response.code == 429 || response.code >= 500) && retryAfter != nil)
+                || response.code == 503 || response.code == 504
             if retryable, attempt < self.configuration.maximumRetries, !Task.isCancelled {
                 attempt += 1
                 let wait = retryAfter.map { Duration.seconds(min($0, 30)) } ?? Self.backoff(attempt: attempt)

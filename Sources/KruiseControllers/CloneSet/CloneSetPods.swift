@@ -1,0 +1,107 @@
+public import KruiseAPI
+public import KubeModel
+
+/// Predicates CloneSet decisions are made from (`clonesetutils`, `lifecycle`, `specifieddelete` and the core
+/// control of upstream).
+public enum CloneSetPods {
+    /// The text after the last `-` (upstream `GetShortHash`).
+    public static func shortHash(_ revision: String) -> String {
+        String(revision.split(separator: "-", omittingEmptySubsequences: false).last ?? Substring(revision))
+    }
+
+    /// Upstream `EqualToRevisionHash`: the pod's `controller-revision-hash` equals `revision`, or their short
+    /// hashes are equal.
+    public static func isAtRevision(_ pod: Pod, _ revision: String) -> Bool {
+        let label = pod.metadata.labels[KruiseKeys.controllerRevisionHash] ?? ""
+        return label == revision || shortHash(label) == shortHash(revision)
+    }
+
+    /// The `lifecycle.apps.kruise.io/state` label; empty when absent.
+    public static func lifecycleState(_ pod: Pod) -> String {
+        pod.metadata.labels[KruiseKeys.lifecycleState] ?? ""
+    }
+
+    /// `true` when the pod is in `state`.
+    public static func isInState(_ pod: Pod, _ state: LifecycleState) -> Bool {
+        lifecycleState(pod) == state.rawValue
+    }
+
+    /// Upstream `isSpecifiedDelete`: the pod has the `apps.kruise.io/specified-delete` label or is named in
+    /// `scaleStrategy.podsToDelete`.
+    public static func isSpecifiedDelete(_ pod: Pod, of cloneSet: CloneSet) -> Bool {
+        if pod.metadata.labels[KruiseKeys.specifiedDelete] != nil { return true }
+        return cloneSet.spec.scaleStrategy.podsToDelete.contains(pod.name)
+    }
+
+    /// `FilterActivePods`: not terminating, not Succeeded or Failed.
+    public static func isActive(_ pod: Pod) -> Bool {
+        !pod.metadata.isBeingDeleted && !pod.isTerminated
+    }
+
+    /// `podutil.IsPodReady`: the Ready condition is True.
+    public static func isReady(_ pod: Pod) -> Bool { pod.isReady }
+
+    /// `IsRunningAndAvailable`: Running, Ready, and Ready for more than `minReadySeconds` at `now`.
+    public static func isRunningAndAvailable(_ pod: Pod, minReadySeconds: Int32, now: KubeTime) -> Bool {
+        guard pod.status.phase == "Running", let ready = pod.status.conditions[type: "Ready"], ready.isTrue else {
+            return false
+        }
+        if minReadySeconds == 0 { return true }
+        guard let since = ready.lastTransitionTime, since != KubeTime.epoch else { return false }
+        return since.adding(seconds: Int64(minReadySeconds)) < now
+    }
+
+    /// The core control's `IsPodUpdateReady`: running and available, and the `InPlaceUpdateReady` condition
+    /// absent or True.
+    public static func isUpdateReady(_ pod: Pod, minReadySeconds: Int32, now: KubeTime) -> Bool {
+        guard isRunningAndAvailable(pod, minReadySeconds: minReadySeconds, now: now) else { return false }
+        if let condition = pod.status.conditions[type: KruiseKeys.inPlaceUpdateReady], !condition.isTrue { return false }
+        return true
+    }
+
+    /// Upstream `IsPodAvailable` of the CloneSet sync: lifecycle state empty or Normal, and update-ready.
+    public static func isAvailable(_ pod: Pod, minReadySeconds: Int32, now: KubeTime) -> Bool {
+        let state = lifecycleState(pod)
+        if !state.isEmpty && state != LifecycleState.normal.rawValue { return false }
+        return isUpdateReady(pod, minReadySeconds: minReadySeconds, now: now)
+    }
+
+    /// `true` when the pod lists `InPlaceUpdateReady` among its readiness gates.
+    public static func hasInPlaceReadinessGate(_ pod: Pod) -> Bool {
+        pod.spec.readinessGates.contains(KruiseKeys.inPlaceUpdateReady)
+    }
+
+    /// `true` when the pod is controlled by `cloneSet` (controller reference UID, or kind and name when the
+    /// CloneSet has no UID, as in tests).
+    public static func isOwned(_ object: ObjectMeta, by cloneSet: CloneSet) -> Bool {
+        guard let reference = object.controllerReference else { return false }
+        if let uid = cloneSet.metadata.uid, !uid.isEmpty { return reference.uid == uid }
+        return reference.kind == "CloneSet" && reference.name == cloneSet.name
+    }
+
+    /// `true` when `hook` is set and the pod carries any of its handlers.
+    public static func isHooked(_ pod: Pod, _ hook: LifecycleHook?) -> Bool {
+        guard let hook else { return false }
+        return hook.isHooked(labels: pod.metadata.labels, finalizers: pod.metadata.finalizers)
+    }
+
+    /// `true` when `hook` is unset or the pod carries all of its handlers.
+    public static func isAllHooked(_ pod: Pod, _ hook: LifecycleHook?) -> Bool {
+        guard let hook else { return true }
+        return hook.isAllHooked(labels: pod.metadata.labels, finalizers: pod.metadata.finalizers)
+    }
+
+    /// The pod with lifecycle `state` and its timestamp annotation (upstream `SetPodLifecycle`).
+    public static func settingLifecycle(_ pod: Pod, _ state: LifecycleState, now: KubeTime) -> Pod {
+        var copy = pod
+        copy.metadata.labels[KruiseKeys.lifecycleState] = state.rawValue
+        copy.metadata.annotations[KruiseKeys.lifecycleTimestamp] = now.truncatedToSeconds.rfc3339
+        return copy
+    }
+
+    /// The pod's `controller.kubernetes.io/pod-deletion-cost` (0 when absent or invalid).
+    public static func deletionCost(_ pod: Pod) -> Int64 {
+        guard let text = pod.metadata.annotations[KruiseKeys.podDeletionCost], let value = Int32(text) else { return 0 }
+        return Int64(value)
+    }
+}

@@ -1,0 +1,100 @@
+public import ControllerRuntime
+public import KubeJSON
+public import KubeModel
+
+/// The webhooks Kruise registers, and the two configurations that carry them
+/// (`kruise-mutating-webhook-configuration`, `kruise-validating-webhook-configuration`, the names the
+/// manager's certificate upkeep patches the `caBundle` of).
+public struct KruiseWebhookRegistrations: Sendable, Hashable {
+    public var webhooks: [KruiseWebhookRegistration]
+    public var mutatingConfigurationName: String
+    public var validatingConfigurationName: String
+
+    public init(
+        webhooks: [KruiseWebhookRegistration],
+        mutatingConfigurationName: String = "kruise-mutating-webhook-configuration",
+        validatingConfigurationName: String = "kruise-validating-webhook-configuration"
+    ) {
+        self.webhooks = webhooks
+        self.mutatingConfigurationName = mutatingConfigurationName
+        self.validatingConfigurationName = validatingConfigurationName
+    }
+
+    /// Every webhook SwiftKruise serves today.
+    public static var all: KruiseWebhookRegistrations { Self.deletionProtection }
+
+    /// Deletion protection, as upstream's chart (v1.6) registers it: the built-in kinds with an objectSelector
+    /// on the label and kube-system excluded; the Kruise workloads on their kinds' validating paths with no
+    /// selector (upstream validates Kruise objects in every namespace). The Kruise workload webhooks list only
+    /// DELETE until their create/update validation joins them.
+    public static var deletionProtection: KruiseWebhookRegistrations {
+        let labelled = LabelSelector(matchExpressions: [
+            LabelSelectorRequirement(key: DeletionProtectionPolicy.labelKey, operator: .exists)
+        ])
+        let gate = KruiseFeatures.resourcesDeletionProtection
+        func builtin(_ name: String, _ path: String, _ rule: WebhookRule) -> KruiseWebhookRegistration {
+            KruiseWebhookRegistration(
+                name: name, type: .validating, path: path, rules: [rule],
+                namespaceSelector: WebhookNamespaceSelectors.excludingKubeSystem, objectSelector: labelled, featureGate: gate
+            )
+        }
+        func kruise(_ name: String, _ path: String, _ rule: WebhookRule) -> KruiseWebhookRegistration {
+            KruiseWebhookRegistration(name: name, type: .validating, path: path, rules: [rule])
+        }
+        return KruiseWebhookRegistrations(webhooks: [
+            builtin("vbuiltindeployment.kb.io", "/validate-apps-deployment", .delete(group: "apps", versions: ["v1"], resources: ["deployments"])),
+            builtin("vbuiltinreplicaset.kb.io", "/validate-apps-replicaset", .delete(group: "apps", versions: ["v1"], resources: ["replicasets"])),
+            builtin("vbuiltinstatefulset.kb.io", "/validate-apps-statefulset", .delete(group: "apps", versions: ["v1"], resources: ["statefulsets"])),
+            builtin(
+                "vcustomresourcedefinition.kb.io", "/validate-customresourcedefinition",
+                .delete(group: "apiextensions.k8s.io", versions: ["v1", "v1beta1"], resources: ["customresourcedefinitions"])
+            ),
+            builtin("vnamespace.kb.io", "/validate-namespace", .delete(group: "", versions: ["v1"], resources: ["namespaces"])),
+            builtin("vingress.kb.io", "/validate-ingress", .delete(group: "networking.k8s.io", versions: ["v1", "v1beta1"], resources: ["ingresses"])),
+            builtin("vservice.kb.io", "/validate-service", .delete(group: "", versions: ["v1"], resources: ["services"])),
+            kruise(
+                "vcloneset.kb.io", "/validate-apps-kruise-io-v1alpha1-cloneset",
+                .delete(group: "apps.kruise.io", versions: ["v1alpha1"], resources: ["clonesets"])
+            ),
+            kruise(
+                "vstatefulset.kb.io", "/validate-apps-kruise-io-statefulset",
+                .delete(group: "apps.kruise.io", versions: ["v1alpha1", "v1beta1"], resources: ["statefulsets"])
+            ),
+            kruise(
+                "vuniteddeployment.kb.io", "/validate-apps-kruise-io-v1alpha1-uniteddeployment",
+                .delete(group: "apps.kruise.io", versions: ["v1alpha1"], resources: ["uniteddeployments"])
+            ),
+        ])
+    }
+
+    /// The webhooks whose feature gate is on (those without a gate always stay).
+    public func enabled(by gates: FeatureGates) -> KruiseWebhookRegistrations {
+        var enabled = self
+        enabled.webhooks = self.webhooks.filter { webhook in webhook.featureGate.map(gates.isEnabled) ?? true }
+        return enabled
+    }
+
+    /// Every served path, sorted and without duplicates.
+    public var paths: [String] { Set(self.webhooks.map(\.path)).sorted() }
+
+    /// The `MutatingWebhookConfiguration` (its `webhooks` may be empty).
+    public func mutatingConfiguration(clientConfig: WebhookClientConfig, caBundle: String = "") -> JSONValue {
+        self.configuration(.mutating, clientConfig: clientConfig, caBundle: caBundle)
+    }
+
+    /// The `ValidatingWebhookConfiguration`.
+    public func validatingConfiguration(clientConfig: WebhookClientConfig, caBundle: String = "") -> JSONValue {
+        self.configuration(.validating, clientConfig: clientConfig, caBundle: caBundle)
+    }
+
+    private func configuration(_ type: WebhookType, clientConfig: WebhookClientConfig, caBundle: String) -> JSONValue {
+        let kind = type == .mutating ? "MutatingWebhookConfiguration" : "ValidatingWebhookConfiguration"
+        let name = type == .mutating ? self.mutatingConfigurationName : self.validatingConfigurationName
+        return [
+            "apiVersion": "admissionregistration.k8s.io/v1",
+            "kind": .string(kind),
+            "metadata": ["name": .string(name)],
+            "webhooks": .array(self.webhooks.filter { $0.type == type }.map { $0.json(clientConfig: clientConfig, caBundle: caBundle) }),
+        ]
+    }
+}

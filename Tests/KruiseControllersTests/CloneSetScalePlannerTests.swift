@@ -1,0 +1,171 @@
+import KruiseAPI
+import KruiseControllers
+import KubeJSON
+import KubeModel
+import Testing
+
+@Suite struct CloneSetScalePlannerTests {
+    static func plan(
+        _ cloneSet: CloneSet, pods: [Pod], pvcs: [PersistentVolumeClaim] = [], seed: UInt64 = 42
+    ) -> CloneSetScalePlanner.Result {
+        var random = SeededRandom(seed: seed)
+        return CloneSetScalePlanner().plan(
+            cloneSet: cloneSet, currentCloneSet: cloneSet, currentRevision: Fixtures.newRevision,
+            updateRevision: Fixtures.newRevision, pods: pods, pvcs: pvcs, now: Fixtures.now, random: &random)
+    }
+
+    static func withClaim(_ cloneSet: CloneSet) -> CloneSet {
+        var copy = cloneSet
+        var claim = PersistentVolumeClaim(metadata: ObjectMeta(name: "data"))
+        claim.accessModes = ["ReadWriteOnce"]
+        copy.spec.volumeClaimTemplates = [claim]
+        return copy
+    }
+
+    @Test func scaleUpCreatesNamedPodsInSlowStartBatchesWithPVCsFirst() throws {
+        let cloneSet = Self.withClaim(Fixtures.cloneSet(5, 0, 1, 0))
+        let result = Self.plan(cloneSet, pods: [])
+        #expect(result.diffs == CloneSetDiffs(scaleUpNum: 5, scaleUpLimit: 5))
+        // batches 1, 2, 2: each a PVC step then a pod step
+        #expect(result.steps.map(\.count) == [1, 1, 2, 2, 2, 2])
+        for (index, step) in result.steps.enumerated() {
+            let kinds = Set(step.map { if case .createPVC = $0 { "pvc" } else if case .createPod = $0 { "pod" } else { "other" } })
+            #expect(kinds == [index % 2 == 0 ? "pvc" : "pod"])
+        }
+        let pods = result.steps.flatMap { $0 }.compactMap { if case .createPod(let pod) = $0 { pod } else { nil } }
+        let claims = result.steps.flatMap { $0 }.compactMap { if case .createPVC(let claim) = $0 { claim } else { nil } }
+        #expect(Set(pods.map(\.name)).count == 5)
+        for pod in pods {
+            let id = try #require(pod.metadata.labels[KruiseKeys.cloneSetInstanceID])
+            #expect(id.count == 5)
+            #expect(id.allSatisfy { "bcdfghjklmnpqrstvwxz2456789".contains($0) })
+            #expect(pod.name == "web-\(id)")
+            #expect(pod.metadata.labels[KruiseKeys.controllerRevisionHash] == Fixtures.newRevision)
+            #expect(pod.metadata.labels[KruiseKeys.podTemplateHash] == "newrev")
+            #expect(pod.metadata.labels[KruiseKeys.lifecycleState] == "PreparingNormal")
+            #expect(pod.metadata.labels["app"] == "web")
+            #expect(pod.spec.readinessGates == ["InPlaceUpdateReady"])
+            #expect(pod.metadata.controllerReference?.uid == "uid-web")
+            #expect(pod.spec.volumes.first?.claimName == "data-web-\(id)")
+            #expect(pod.spec.volumes.first?.name == "data")
+            #expect(claims.contains { $0.name == "data-web-\(id)" && $0.metadata.labels == ["app": "web", KruiseKeys.cloneSetInstanceID: id] })
+        }
+        // Same seed, same plan.
+        #expect(Self.plan(cloneSet, pods: []) == result)
+        #expect(Self.plan(cloneSet, pods: [], seed: 7) != result)
+    }
+
+    @Test func scaleUpReusesInstanceIDsOfOrphanPVCsAndSkipsExistingClaims() {
+        let cloneSet = Self.withClaim(Fixtures.cloneSet(2, 0, 1, 0))
+        var pod = Fixtures.pod("web-aaaaa")
+        pod.metadata.labels[KruiseKeys.cloneSetInstanceID] = "aaaaa"
+        var orphan = PersistentVolumeClaim(metadata: ObjectMeta(name: "data-web-zzzzz", namespace: "default"))
+        orphan.metadata.labels = [KruiseKeys.cloneSetInstanceID: "zzzzz"]
+        var used = PersistentVolumeClaim(metadata: ObjectMeta(name: "data-web-aaaaa", namespace: "default"))
+        used.metadata.labels = [KruiseKeys.cloneSetInstanceID: "aaaaa"]
+        let result = Self.plan(cloneSet, pods: [pod], pvcs: [orphan, used])
+        #expect(result.steps.count == 1)
+        guard case .createPod(let created)? = result.steps.first?.first else {
+            Issue.record("expected a pod creation")
+            return
+        }
+        #expect(created.name == "web-zzzzz")
+    }
+
+    @Test func scaleUpLimitedByScaleMaxUnavailable() {
+        var cloneSet = Fixtures.cloneSet(6, 0, 1, 0)
+        cloneSet.spec.scaleStrategy.maxUnavailable = 2
+        let pods = [Fixtures.pod("a"), Fixtures.pod("b"), Fixtures.pod("c", ready: false)]
+        let result = Self.plan(cloneSet, pods: pods)
+        #expect(result.diffs.scaleUpNum == 3)
+        #expect(result.steps.flatMap { $0 }.count == 1)
+        let blocked = Self.plan(cloneSet, pods: [Fixtures.pod("a"), Fixtures.pod("b", ready: false), Fixtures.pod("c", ready: false)])
+        #expect(blocked.steps.isEmpty)
+    }
+
+    @Test func specifiedDeleteHonoursDeleteReadyLimit() {
+        let cloneSet = Fixtures.cloneSet(5, 0, 1, 0)
+        let pods = [
+            Fixtures.pod("a", specifiedDelete: true), Fixtures.pod("b", specifiedDelete: true),
+            Fixtures.pod("c"), Fixtures.pod("d"), Fixtures.pod("e"),
+        ]
+        let result = Self.plan(cloneSet, pods: pods)
+        #expect(result.diffs.deleteReadyLimit == 1)
+        #expect(Fixtures.deletedPods(result.steps.flatMap { $0 }) == ["a"])
+        // Unready specified pods are always deleted.
+        var unready = pods
+        unready[1] = Fixtures.pod("b", ready: false, specifiedDelete: true)
+        #expect(Fixtures.deletedPods(Self.plan(cloneSet, pods: unready).steps.flatMap { $0 }) == ["a", "b"])
+        // podsToDelete names count as specified.
+        var named = cloneSet
+        named.spec.scaleStrategy.podsToDelete = ["d"]
+        #expect(Fixtures.deletedPods(Self.plan(named, pods: [Fixtures.pod("c"), Fixtures.pod("d"), Fixtures.pod("e"), Fixtures.pod("f"), Fixtures.pod("g")]).steps.flatMap { $0 }) == ["d"])
+    }
+
+    @Test func scaleDownRanksNotReadyUnscheduledAndCheapPodsFirst() {
+        let cloneSet = Fixtures.cloneSet(2, 0, "100%", 0)
+        var cheap = Fixtures.pod("cheap", created: 1)
+        cheap.metadata.annotations[KruiseKeys.podDeletionCost] = "-10"
+        let pods = [
+            Fixtures.pod("old", created: 1), Fixtures.pod("new", created: 9), cheap,
+            Fixtures.pod("unready", ready: false, created: 2), Fixtures.pod("unscheduled", ready: false, node: nil, created: 3),
+        ]
+        let result = Self.plan(cloneSet, pods: pods)
+        #expect(result.diffs.scaleDownNum == 3)
+        #expect(Fixtures.deletedPods(result.steps.flatMap { $0 }) == ["unscheduled", "unready", "cheap"])
+    }
+
+    @Test func scaleDownPrefersCrowdedNodesThenNewerPods() {
+        let cloneSet = Fixtures.cloneSet(2, 0, "100%", 0)
+        let pods = [
+            Fixtures.pod("a", node: "n1", created: 1), Fixtures.pod("b", node: "n1", created: 2),
+            Fixtures.pod("c", node: "n2", created: 3),
+        ]
+        #expect(Fixtures.deletedPods(Self.plan(cloneSet, pods: pods).steps.flatMap { $0 }) == ["b"])
+        let spread = [Fixtures.pod("a", node: "n1", created: 1), Fixtures.pod("b", node: "n2", created: 5), Fixtures.pod("c", node: "n3", created: 3)]
+        #expect(Fixtures.deletedPods(Self.plan(cloneSet, pods: spread).steps.flatMap { $0 }) == ["b"])
+    }
+
+    @Test func deletingAPodDeletesItsPVCs() {
+        let cloneSet = Fixtures.cloneSet(1, 0, "100%", 0)
+        var a = Fixtures.pod("web-aaaaa", created: 1)
+        a.metadata.labels[KruiseKeys.cloneSetInstanceID] = "aaaaa"
+        var b = Fixtures.pod("web-bbbbb", created: 2)
+        b.metadata.labels[KruiseKeys.cloneSetInstanceID] = "bbbbb"
+        var claim = PersistentVolumeClaim(metadata: ObjectMeta(name: "data-web-bbbbb", namespace: "default"))
+        claim.metadata.labels = [KruiseKeys.cloneSetInstanceID: "bbbbb"]
+        let actions = Self.plan(cloneSet, pods: [a, b], pvcs: [claim]).steps.flatMap { $0 }
+        #expect(actions == [
+            .deletePod(KruiseObjectRef(namespace: "default", name: "web-bbbbb", uid: "uid-web-bbbbb")),
+            .deletePVC(KruiseObjectRef(namespace: "default", name: "data-web-bbbbb", uid: "")),
+        ])
+    }
+
+    @Test func preDeleteHookMovesPodToPreparingDeleteInsteadOfDeleting() {
+        var cloneSet = Fixtures.cloneSet(1, 0, "100%", 0)
+        var lifecycle = Lifecycle()
+        var hook = LifecycleHook()
+        hook.finalizersHandler = ["example.com/hook"]
+        lifecycle.preDelete = hook
+        cloneSet.spec.lifecycle = lifecycle
+        var hooked = Fixtures.pod("hooked", created: 9)
+        hooked.metadata.finalizers = ["example.com/hook"]
+        let actions = Self.plan(cloneSet, pods: [Fixtures.pod("plain", created: 1), hooked]).steps.flatMap { $0 }
+        #expect(Fixtures.deletedPods(actions).isEmpty)
+        #expect(Fixtures.updatedPods(actions).map { $0.metadata.labels[KruiseKeys.lifecycleState] } == ["PreparingDelete"])
+        // Once in PreparingDelete with the hook still present, nothing happens; once removed, it is deleted.
+        var preparing = hooked
+        preparing.metadata.labels[KruiseKeys.lifecycleState] = "PreparingDelete"
+        #expect(Self.plan(cloneSet, pods: [Fixtures.pod("plain", created: 1), preparing]).steps.flatMap { $0 }.isEmpty)
+        preparing.metadata.finalizers = []
+        #expect(Fixtures.deletedPods(Self.plan(cloneSet, pods: [Fixtures.pod("plain", created: 1), preparing]).steps.flatMap { $0 }) == ["hooked"])
+    }
+
+    @Test func preparingDeleteIsCancelledWhenReplicasGrowAgain() {
+        let cloneSet = Fixtures.cloneSet(2, 0, "100%", 0)
+        var preparing = Fixtures.pod("p")
+        preparing.metadata.labels[KruiseKeys.lifecycleState] = "PreparingDelete"
+        let actions = Self.plan(cloneSet, pods: [Fixtures.pod("a"), preparing]).steps.flatMap { $0 }
+        #expect(Fixtures.updatedPods(actions).map { $0.metadata.labels[KruiseKeys.lifecycleState] } == ["PreparingNormal"])
+    }
+}
