@@ -18,6 +18,7 @@ struct SchedulerReconciler: Reconciler {
     let namespaces: Informer<Namespace>
     let planner: SchedulerPlanner
     let assumptions: SchedulingAssumptions
+    let facts = SchedulingFactsCache()
     let logger: Logger
 
     /// How long an unschedulable pod waits before it is tried again when nothing changes.
@@ -28,6 +29,7 @@ struct SchedulerReconciler: Reconciler {
         let pods = self.pods
         let planner = self.planner
         let assumptions = self.assumptions
+        let facts = self.facts
         controller.watch(self.pods) { event in
             switch event {
             case .added(let pod):
@@ -39,6 +41,7 @@ struct SchedulerReconciler: Reconciler {
                 return []
             case .deleted(let pod):
                 assumptions.forget(ObjectKey(pod))
+                facts.forget(uid: pod.metadata.uid ?? "")
                 return pod.isScheduled ? Self.unschedulable(in: pods, planner: planner) : []
             }
         }
@@ -60,13 +63,13 @@ struct SchedulerReconciler: Reconciler {
             return .done
         }
         guard Self.isPending(pod, planner: self.planner), !self.assumptions.isAssumed(pod) else { return .done }
-        var bound = self.pods.store.list().filter { $0.isScheduled && !$0.isTerminated }
+        var bound = self.pods.store.values().filter { $0.isScheduled && !$0.isTerminated }
         bound += self.assumptions.pending { self.pods.store.get($0) }
         let nodes = self.nodes.store.list()
         var namespaceLabels: [String: [String: String]] = [:]
         for namespace in self.namespaces.store.list() { namespaceLabels[namespace.name] = namespace.metadata.labels }
 
-        switch self.planner.decide(pod: pod, nodes: nodes, boundPods: bound, namespaceLabels: namespaceLabels) {
+        switch self.planner.decide(pod: pod, nodes: nodes, boundPods: bound, namespaceLabels: namespaceLabels, facts: self.facts) {
         case .skipped:
             return .done
         case .bind(let nodeName):
@@ -110,7 +113,7 @@ struct SchedulerReconciler: Reconciler {
 
     /// The pending pods that were found unschedulable, to try again.
     static func unschedulable(in pods: Informer<Pod>, planner: SchedulerPlanner) -> [ObjectKey] {
-        pods.store.list().filter { pod in
+        pods.store.values().filter { pod in
             Self.isPending(pod, planner: planner) && pod.status.conditions[type: "PodScheduled"]?.status == "False"
         }.map { ObjectKey($0) }
     }

@@ -24,11 +24,14 @@ public struct SchedulerPlanner: Sendable {
 
     /// Decides where `pod` goes among `nodes`, given `boundPods` (every pod with a `spec.nodeName`; terminated
     /// ones are ignored) and the labels of namespaces (for `namespaceSelector`s).
+    ///   - facts: memoised per-pod values shared across decisions (a scheduler keeps one); a fresh cache
+    ///     gives the same answers, only slower.
     public func decide(
         pod: Pod,
         nodes: [Node],
         boundPods: [Pod],
-        namespaceLabels: [String: [String: String]] = [:]
+        namespaceLabels: [String: [String: String]] = [:],
+        facts: SchedulingFactsCache = SchedulingFactsCache()
     ) -> SchedulingDecision {
         if let nodeName = pod.spec.nodeName, !nodeName.isEmpty {
             return .skipped(reason: "already assigned to node \(nodeName)")
@@ -41,7 +44,7 @@ public struct SchedulerPlanner: Sendable {
         }
         if nodes.isEmpty { return .unschedulable(message: "no nodes available to schedule pods") }
 
-        let context = SchedulingContext(pod: pod, nodes: nodes, boundPods: boundPods, namespaceLabels: namespaceLabels)
+        let context = SchedulingContext(pod: pod, nodes: nodes, boundPods: boundPods, namespaceLabels: namespaceLabels, facts: facts)
         var statuses: [String: FilterStatus] = [:]
         var feasible: [Node] = []
         for node in nodes {
@@ -67,7 +70,9 @@ public struct SchedulerPlanner: Sendable {
     /// The scores of `nodes` for `pod` (for diagnostics and tests): the weighted sum over the scoring plugins
     /// of the nodes that pass every filter; rejected nodes are absent.
     public func scores(pod: Pod, nodes: [Node], boundPods: [Pod], namespaceLabels: [String: [String: String]] = [:]) -> [String: Int64] {
-        let context = SchedulingContext(pod: pod, nodes: nodes, boundPods: boundPods, namespaceLabels: namespaceLabels)
+        let context = SchedulingContext(
+            pod: pod, nodes: nodes, boundPods: boundPods, namespaceLabels: namespaceLabels, facts: SchedulingFactsCache()
+        )
         return context.scores(nodes.filter { context.filter($0) == nil })
     }
 

@@ -13,9 +13,11 @@ struct SchedulingContext {
     let requiredAntiAffinity: [PodAffinityTerm]
     let podsByNode: [String: [Pod]]
     let nodesByName: [String: Node]
+    let facts: SchedulingFactsCache
 
-    init(pod: Pod, nodes: [Node], boundPods: [Pod], namespaceLabels: [String: [String: String]]) {
+    init(pod: Pod, nodes: [Node], boundPods: [Pod], namespaceLabels: [String: [String: String]], facts: SchedulingFactsCache) {
         self.pod = pod
+        self.facts = facts
         self.nodes = nodes
         self.namespaceLabels = namespaceLabels
         self.podRequest = PodResourceRequest(pod: pod)
@@ -75,7 +77,7 @@ struct SchedulingContext {
         let allocatable = node.status.allocatable
         let allocated = PodResourceRequest.request(from: allocatable)
         var requested = PodResourceRequest()
-        for pod in pods { requested.add(PodResourceRequest(pod: pod)) }
+        for pod in pods { requested.add(self.facts.facts(for: pod).request) }
         var reasons: [String] = []
         var resolvable = true
         let allowedPods = allocatable["pods"]?.value ?? 0
@@ -140,7 +142,7 @@ struct SchedulingContext {
         for (nodeName, pods) in self.podsByNode {
             guard let existingNode = self.nodesByName[nodeName] else { continue }
             for existing in pods {
-                for term in existing.spec.affinityRules.podAntiAffinity.required {
+                for term in self.facts.facts(for: existing).requiredAntiAffinity {
                     guard let value = existingNode.metadata.labels[term.topologyKey],
                         node.metadata.labels[term.topologyKey] == value,
                         self.selects(term, self.pod, termNamespace: existing.namespace)
@@ -198,7 +200,8 @@ struct SchedulingContext {
         var countByZone: [String: Int64] = [:]
         for node in nodes {
             let count = Int64((self.podsByNode[node.name] ?? []).filter {
-                !$0.metadata.isBeingDeleted && $0.namespace == self.pod.namespace && $0.metadata.controllerReference?.uid == owner.uid
+                let facts = self.facts.facts(for: $0)
+                return !facts.isBeingDeleted && facts.controllerUID == owner.uid && $0.namespace == self.pod.namespace
             }.count)
             countByNode[node.name] = count
             if let zone = node.metadata.labels[zoneKey] { countByZone[zone, default: 0] += count }
@@ -226,7 +229,7 @@ struct SchedulingContext {
         for node in nodes {
             let allocatable = PodResourceRequest.request(from: node.status.allocatable)
             var requested = self.podNonZeroRequest
-            for pod in self.podsByNode[node.name] ?? [] { requested.add(PodResourceRequest(pod: pod, nonZero: true)) }
+            for pod in self.podsByNode[node.name] ?? [] { requested.add(self.facts.facts(for: pod).nonZeroRequest) }
             let pairs = [(requested.milliCPU, allocatable.milliCPU), (requested.memory, allocatable.memory)]
             if balanced {
                 let fractions = pairs.map { $0.1 == 0 ? 1.0 : min(1.0, Double($0.0) / Double($0.1)) }
