@@ -165,6 +165,10 @@ let package = Package(
                 "ControllerRuntime",
                 "NodeSimulation",
                 "BuiltinControllers",
+                "KruiseAPI",
+                "KruiseControllers",
+                "KruiseWebhooks",
+                "KubeTLS",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -221,6 +225,8 @@ let package = Package(
             name: "KruiseControllersTests",
             dependencies: [
                 "KruiseControllers", "KruiseAPI", "KubeModel", "KubeJSON", "KubeClient", "ControllerRuntime", "LocalCluster",
+                // Simulated nodes run the pods in the CloneSet integration tests.
+                "NodeSimulation",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: commonSettings

@@ -153,6 +153,43 @@ wait_for "unreachable taint" "node.kubernetes.io/unreachable" bash -c "kubectl -
 K annotate node "$NODE" local.kruise.io/stopped- >/dev/null
 wait_for "node Ready again" "True" K get node "$NODE" -o jsonpath='{.status.conditions[?(@.type=="Ready")].status}'
 
+# The Kruise CRDs are installed.
+check "cloneset CRD" "clonesets.apps.kruise.io" "$(K get crd clonesets.apps.kruise.io -o jsonpath='{.metadata.name}')"
+check "kubectl get clonesets" "No resources found in default namespace." "$(K get clonesets 2>&1)"
+
+# Deletion protection (ResourcesDeletionProtection is on in the local cluster).
+DENIED='forbidden by ResourcesProtectionDeletion for policy.kruise.io/delete-protection'
+# denial TEXT COMMAND...: prints "denied" when the command fails with TEXT in its output.
+denial() {
+    local text=$1 output
+    shift
+    output=$("$@" 2>&1) && { echo "allowed"; return; }
+    [[ "$output" == *"$text"* ]] && echo "denied" || echo "failed: $output"
+}
+K create service clusterip guarded --tcp=80:80 >/dev/null
+K label service guarded policy.kruise.io/delete-protection=Always >/dev/null
+wait_for "webhooks registered" "kruise-validating-webhook-configuration" K get validatingwebhookconfigurations -o jsonpath='{.items[*].metadata.name}'
+check "protected service denied" "denied" "$(denial "$DENIED=Always" K delete service guarded)"
+K label service guarded policy.kruise.io/delete-protection- >/dev/null
+check "unprotected service deleted" "0" "$(K delete service guarded >/dev/null 2>&1; echo $?)"
+K label deploy web policy.kruise.io/delete-protection=Cascading >/dev/null
+check "cascading deployment with replicas denied" "denied" "$(denial "$DENIED=Cascading and replicas 6>0" K delete deploy web)"
+K label deploy web policy.kruise.io/delete-protection- >/dev/null
+K create namespace team >/dev/null
+K label namespace team policy.kruise.io/delete-protection=Cascading >/dev/null
+K -n team run p --image=nginx >/dev/null
+wait_for "pod in protected namespace runs" "Running" K -n team get pod p -o jsonpath='{.status.phase}'
+check "cascading namespace with pods denied" "denied" "$(denial "$DENIED=Cascading and active pods 1>0" K delete namespace team)"
+K -n team delete pod p --wait=true >/dev/null
+check "empty cascading namespace deleted" "0" "$(K delete namespace team --wait=false >/dev/null 2>&1; echo $?)"
+K label crd clonesets.apps.kruise.io policy.kruise.io/delete-protection=Always >/dev/null
+check "protected CRD denied" "denied" "$(denial "$DENIED=Always" K delete crd clonesets.apps.kruise.io)"
+K label crd clonesets.apps.kruise.io policy.kruise.io/delete-protection- >/dev/null
+# kube-system never reaches our webhooks.
+K -n kube-system create service clusterip sys --tcp=80:80 >/dev/null
+K -n kube-system label service sys policy.kruise.io/delete-protection=Always >/dev/null
+check "kube-system left alone" "0" "$(K -n kube-system delete service sys >/dev/null 2>&1; echo $?)"
+
 # Ctrl-C stops everything cleanly; a restart over the same data dir resumes nodes and workloads.
 kill -INT "$PID"
 STOPPED=timeout
@@ -167,6 +204,11 @@ start_local
 wait_for "nodes after restart" "True True True" K get nodes -o jsonpath='{.items[*].status.conditions[?(@.type=="Ready")].status}'
 wait_for "deployment after restart" "6" K get deploy web -o jsonpath='{.status.availableReplicas}'
 check "statefulset after restart" "db-0 db-1 db-2" "$(K get pods -l app=db -o jsonpath='{.items[*].metadata.name}')"
+
+# The install manifests for real clusters apply cleanly (last: they replace the local webhook registrations).
+DEPLOY="$(cd "$(dirname "$0")/.." && pwd)/deploy"
+check "kubectl apply -k deploy/" "0" "$(K apply -k "$DEPLOY" >"$WORK/apply.out" 2>&1; echo $?)"
+grep -q "clusterrole.rbac.authorization.k8s.io/kruise-manager-role" "$WORK/apply.out" || { FAILED=$((FAILED + 1)); echo "FAIL: apply -k output"; cat "$WORK/apply.out"; }
 
 echo "local-e2e: $PASSED passed, $FAILED failed"
 [ "$FAILED" -eq 0 ]

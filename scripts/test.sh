@@ -13,6 +13,12 @@ swift build --build-tests
 swift test --skip-build
 # The CLI must build and answer.
 swift run --skip-build kruise version
+# deploy/ must hold the CRDs `kruise crds` prints, and least-privilege RBAC.
+if ! diff -q <(swift run --skip-build kruise crds) deploy/crds/apps.kruise.io.yaml >/dev/null; then
+    echo "deploy/crds/apps.kruise.io.yaml is stale: run 'swift run kruise crds > deploy/crds/apps.kruise.io.yaml'" >&2
+    exit 1
+fi
+./scripts/check-rbac.sh
 
 # The official Kubernetes Python client, in a virtual environment of our own.
 VENV=.build/python-e2e

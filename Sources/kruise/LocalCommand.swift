@@ -22,6 +22,7 @@ struct LocalCommand: AsyncParsableCommand {
         let logger = Logger(label: "kruise.local")
         let server = try await EmbeddedAPIServer.start(options: self.options, logger: logger)
         let kubeconfigPath = server.kubeconfigPath
+        let dataDirectory = self.options.dataDir
         let cluster = self.cluster
         let (ready, readySignal) = AsyncStream<Void>.makeStream()
         try await withThrowingTaskGroup(of: Void.self) { group in
@@ -34,7 +35,9 @@ struct LocalCommand: AsyncParsableCommand {
             }
             group.addTask {
                 for await _ in ready { break }
-                try await LocalComponents.run(kubeconfigPath: kubeconfigPath, options: cluster, logger: logger)
+                try await LocalComponents.run(
+                    kubeconfigPath: kubeconfigPath, dataDirectory: dataDirectory, options: cluster, logger: logger
+                )
             }
             // The API server returns on SIGTERM/SIGINT: stop the components with it.
             try await group.next()
@@ -129,7 +132,7 @@ struct LocalClusterOptions: ParsableArguments {
 
 /// Everything `kruise local` runs beside the API server, as clients of it.
 enum LocalComponents {
-    static func run(kubeconfigPath: String, options: LocalClusterOptions, logger: Logger) async throws {
+    static func run(kubeconfigPath: String, dataDirectory: String, options: LocalClusterOptions, logger: Logger) async throws {
         var configuration = try ClientConfiguration.kubeconfig(at: kubeconfigPath)
         configuration.userAgent = "kruise-local"
         // In one process the API server is the only bottleneck worth having; keep kruise-manager's burst.
@@ -137,6 +140,7 @@ enum LocalComponents {
         configuration.burst = 1000
         let metrics = MetricsRegistry()
         let client = try KubeClient(configuration: configuration, observer: ClientMetrics(registry: metrics))
+        try await CRDInstaller.install(client: client, logger: logger)
         let manager = Manager(client: client, metrics: metrics, logger: logger)
         BuiltinControllerSet.register(on: manager, enabled: options.enabledControllers())
         let nodes = await SimulatedNodes(
@@ -151,6 +155,7 @@ enum LocalComponents {
             logger: logger
         )
         let gates = try options.gates()
+        let webhooks = try await LocalWebhooks.prepare(manager: manager, gates: gates, dataDirectory: dataDirectory, logger: logger)
         logger.info(
             "local cluster components starting",
             metadata: [
@@ -159,7 +164,12 @@ enum LocalComponents {
             ]
         )
         do {
-            try await manager.run()
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask { try await manager.run() }
+                group.addTask { try await webhooks.run() }
+                try await group.next()
+                group.cancelAll()
+            }
         } catch {
             await client.shutdown()
             throw error

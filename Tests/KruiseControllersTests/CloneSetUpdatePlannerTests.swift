@@ -73,7 +73,9 @@ import Testing
         containerStatus.object["imageID"] = "sha256:old"
         pod.status.containerStatuses = [containerStatus]
         let result = Self.plan(cloneSet, current, update, pods: [pod, Fixtures.pod("p1"), Fixtures.pod("p2"), Fixtures.pod("p3"), Fixtures.pod("p4")])
-        guard case .inPlaceUpdate(let change)? = result.actions.first else {
+        // The refresh first sets InPlaceUpdateReady True on the gated pod (as upstream's Refresh does).
+        #expect(result.actions.first.map { if case .updatePodStatus = $0 { true } else { false } } == true)
+        guard let change = result.actions.lazy.compactMap({ if case .inPlaceUpdate(let change) = $0 { change } else { nil } }).first else {
             Issue.record("expected an in-place update, got \(result.actions)")
             return
         }

@@ -160,6 +160,6 @@ import Testing
         #expect(kinds.count == BuiltinKinds.all.count)
         #expect(BuiltinKinds.descriptor(for: Deployment.groupVersionKind)?.plural == "deployments")
         #expect(BuiltinKinds.descriptor(for: Node.groupVersionKind)?.namespaced == false)
-        #expect(BuiltinKinds.all.count == 20)
+        #expect(BuiltinKinds.all.count == 24)
     }
 }

@@ -25,7 +25,7 @@ private func json(_ text: String) throws -> JSONValue { try JSONValue(parsing: t
         #expect(list["kind"] == "APIGroupList")
         #expect(list["apiVersion"] == "v1")
         let groups = try #require(list["groups"]?.arrayValue)
-        #expect(groups.count == 6)
+        #expect(groups.count == 7)
         #expect(
             groups[0] == (try json(
                 #"{"name":"apps","versions":[{"groupVersion":"apps/v1","version":"v1"}],"preferredVersion":{"groupVersion":"apps/v1","version":"v1"}}"#

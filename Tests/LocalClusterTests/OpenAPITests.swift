@@ -16,7 +16,7 @@ import Testing
         let paths = try #require(self.documents.index["paths"]?.objectValue)
         #expect(
             paths.keys == [
-                "api/v1", "apis/apps/v1", "apis/batch/v1", "apis/networking.k8s.io/v1",
+                "api/v1", "apis/apps/v1", "apis/batch/v1", "apis/networking.k8s.io/v1", "apis/rbac.authorization.k8s.io/v1",
                 "apis/admissionregistration.k8s.io/v1", "apis/coordination.k8s.io/v1", "apis/apiextensions.k8s.io/v1",
             ]
         )

@@ -36,7 +36,8 @@ func crd(_ yaml: String) throws -> CustomResourceDefinition {
     @Test func groupsInKubeOrder() {
         #expect(
             self.registry.groups == [
-                "apps", "batch", "networking.k8s.io", "admissionregistration.k8s.io", "coordination.k8s.io", "apiextensions.k8s.io",
+                "apps", "batch", "networking.k8s.io", "rbac.authorization.k8s.io", "admissionregistration.k8s.io",
+                "coordination.k8s.io", "apiextensions.k8s.io",
             ]
         )
         #expect(self.registry.versions(ofGroup: "") == ["v1"])

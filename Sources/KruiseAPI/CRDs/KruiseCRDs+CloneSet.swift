@@ -214,29 +214,29 @@ spec:
                         items:
                           properties:
                             matchSelector:
-                            properties:
-                              matchExpressions:
-                                items:
-                                  properties:
-                                    key:
-                                      type: string
-                                    operator:
-                                      type: string
-                                    values:
-                                      items:
+                              properties:
+                                matchExpressions:
+                                  items:
+                                    properties:
+                                      key:
                                         type: string
-                                      type: array
-                                  required:
-                                  - key
-                                  - operator
+                                      operator:
+                                        type: string
+                                      values:
+                                        items:
+                                          type: string
+                                        type: array
+                                    required:
+                                    - key
+                                    - operator
+                                    type: object
+                                  type: array
+                                matchLabels:
+                                  additionalProperties:
+                                    type: string
                                   type: object
-                                type: array
-                              matchLabels:
-                                additionalProperties:
-                                  type: string
-                                type: object
-                            type: object
-                            x-kubernetes-map-type: atomic
+                              type: object
+                              x-kubernetes-map-type: atomic
                             weight:
                               format: int32
                               type: integer

@@ -54,6 +54,10 @@ public enum BuiltinKinds {
         ResourceDescriptor(StatefulSet.groupVersionKind, plural: "statefulsets", namespaced: true, shortNames: ["sts"]),
         ResourceDescriptor(DaemonSet.groupVersionKind, plural: "daemonsets", namespaced: true, shortNames: ["ds"]),
         ResourceDescriptor(Job.groupVersionKind, plural: "jobs", namespaced: true),
+        ResourceDescriptor(Role.groupVersionKind, plural: "roles", namespaced: true),
+        ResourceDescriptor(ClusterRole.groupVersionKind, plural: "clusterroles", namespaced: false),
+        ResourceDescriptor(RoleBinding.groupVersionKind, plural: "rolebindings", namespaced: true),
+        ResourceDescriptor(ClusterRoleBinding.groupVersionKind, plural: "clusterrolebindings", namespaced: false),
         ResourceDescriptor(
             CustomResourceDefinition.groupVersionKind,
             plural: "customresourcedefinitions",

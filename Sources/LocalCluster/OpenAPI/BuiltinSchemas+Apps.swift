@@ -202,6 +202,35 @@ extension BuiltinSchemas {
                 extra: [("webhooks", webhooks)]
             ),
             Self.kind(
+                GroupVersionKind(group: "rbac.authorization.k8s.io", version: "v1", kind: "Role"),
+                "Role is a namespaced, logical grouping of PolicyRules that can be referenced as a unit by a RoleBinding.",
+                extra: [("rules", S.opaque("Rules holds all the PolicyRules for this Role"))]
+            ),
+            Self.kind(
+                GroupVersionKind(group: "rbac.authorization.k8s.io", version: "v1", kind: "ClusterRole"),
+                "ClusterRole is a cluster level, logical grouping of PolicyRules that can be referenced as a unit by a RoleBinding or ClusterRoleBinding.",
+                extra: [
+                    ("aggregationRule", S.opaque("AggregationRule is an optional field that describes how to build the Rules for this ClusterRole.")),
+                    ("rules", S.opaque("Rules holds all the PolicyRules for this ClusterRole")),
+                ]
+            ),
+            Self.kind(
+                GroupVersionKind(group: "rbac.authorization.k8s.io", version: "v1", kind: "RoleBinding"),
+                "RoleBinding references a role, but does not contain it. It can reference a Role in the same namespace or a ClusterRole in the global namespace.",
+                extra: [
+                    ("roleRef", S.opaque("RoleRef can reference a Role in the current namespace or a ClusterRole in the global namespace.")),
+                    ("subjects", S.opaque("Subjects holds references to the objects the role applies to.")),
+                ]
+            ),
+            Self.kind(
+                GroupVersionKind(group: "rbac.authorization.k8s.io", version: "v1", kind: "ClusterRoleBinding"),
+                "ClusterRoleBinding references a ClusterRole, but not contain it.",
+                extra: [
+                    ("roleRef", S.opaque("RoleRef can only reference a ClusterRole in the global namespace.")),
+                    ("subjects", S.opaque("Subjects holds references to the objects the role applies to.")),
+                ]
+            ),
+            Self.kind(
                 GroupVersionKind(group: "apiextensions.k8s.io", version: "v1", kind: "CustomResourceDefinition"),
                 "CustomResourceDefinition represents a resource that should be exposed on the API server. Its name MUST be in the format <.spec.name>.<.spec.group>.",
                 spec: (extensions + "CustomResourceDefinitionSpec", "spec describes how the user wants the resources to appear"),

@@ -14,6 +14,9 @@ struct SchedulingContext {
     let podsByNode: [String: [Pod]]
     let nodesByName: [String: Node]
     let facts: SchedulingFactsCache
+    /// Bound pods that carry required anti-affinity terms, with their node: usually none, and looked at for
+    /// every candidate node, so found once per cycle.
+    let existingAntiAffinity: [(pod: Pod, node: Node, terms: [PodAffinityTerm])]
 
     init(pod: Pod, nodes: [Node], boundPods: [Pod], namespaceLabels: [String: [String: String]], facts: SchedulingFactsCache) {
         self.pod = pod
@@ -35,6 +38,15 @@ struct SchedulingContext {
         var nodesByName: [String: Node] = [:]
         for node in nodes { nodesByName[node.name] = node }
         self.nodesByName = nodesByName
+        var existingAntiAffinity: [(pod: Pod, node: Node, terms: [PodAffinityTerm])] = []
+        for (nodeName, pods) in podsByNode {
+            guard let node = nodesByName[nodeName] else { continue }
+            for existing in pods {
+                let terms = facts.facts(for: existing).requiredAntiAffinity
+                if !terms.isEmpty { existingAntiAffinity.append((existing, node, terms)) }
+            }
+        }
+        self.existingAntiAffinity = existingAntiAffinity
     }
 
     // MARK: Filters
@@ -139,16 +151,13 @@ struct SchedulingContext {
     }
 
     private func satisfiesExistingPodsAntiAffinity(_ node: Node) -> Bool {
-        for (nodeName, pods) in self.podsByNode {
-            guard let existingNode = self.nodesByName[nodeName] else { continue }
-            for existing in pods {
-                for term in self.facts.facts(for: existing).requiredAntiAffinity {
-                    guard let value = existingNode.metadata.labels[term.topologyKey],
-                        node.metadata.labels[term.topologyKey] == value,
-                        self.selects(term, self.pod, termNamespace: existing.namespace)
-                    else { continue }
-                    return false
-                }
+        for (existing, existingNode, terms) in self.existingAntiAffinity {
+            for term in terms {
+                guard let value = existingNode.metadata.labels[term.topologyKey],
+                    node.metadata.labels[term.topologyKey] == value,
+                    self.selects(term, self.pod, termNamespace: existing.namespace)
+                else { continue }
+                return false
             }
         }
         return true

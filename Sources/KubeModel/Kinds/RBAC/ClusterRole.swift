@@ -1,0 +1,18 @@
+public import KubeJSON
+
+/// rbac.authorization.k8s.io/v1 ClusterRole: cluster-wide permissions (`rules`, `aggregationRule`).
+public struct ClusterRole: KubeObject {
+    public static var groupVersionKind: GroupVersionKind { GroupVersionKind(group: "rbac.authorization.k8s.io", version: "v1", kind: "ClusterRole") }
+
+    public var object: JSONObject
+
+    public init(object: JSONObject) {
+        self.object = object
+    }
+
+    /// `rules`, kept as JSON (the API server stores RBAC objects; it does not authorize with them).
+    public var rules: [JSONValue] {
+        get { self.object["rules"]?.arrayValue ?? [] }
+        set { self.object["rules"] = newValue.isEmpty ? nil : .array(newValue) }
+    }
+}
