@@ -157,6 +157,37 @@ wait_for "node Ready again" "True" K get node "$NODE" -o jsonpath='{.status.cond
 check "cloneset CRD" "clonesets.apps.kruise.io" "$(K get crd clonesets.apps.kruise.io -o jsonpath='{.metadata.name}')"
 check "kubectl get clonesets" "No resources found in default namespace." "$(K get clonesets 2>&1)"
 
+# A CloneSet: pods with instance ids, kubectl scale, an in-place image update that keeps every pod.
+cat >"$WORK/cloneset.yaml" <<'YAML'
+apiVersion: apps.kruise.io/v1alpha1
+kind: CloneSet
+metadata:
+  name: sample
+spec:
+  replicas: 3
+  selector:
+    matchLabels: {app: sample}
+  updateStrategy:
+    type: InPlaceIfPossible
+  template:
+    metadata:
+      labels: {app: sample}
+    spec:
+      containers:
+      - name: main
+        image: nginx:1.27
+YAML
+K apply -f "$WORK/cloneset.yaml" >/dev/null
+wait_for "cloneset ready" "3 3" K get clone sample -o jsonpath='{.status.readyReplicas} {.status.updatedReadyReplicas}'
+check "instance ids" "3" "$(K get pods -l app=sample -o jsonpath='{range .items[*]}{.metadata.labels.apps\.kruise\.io/cloneset-instance-id}{"\n"}{end}' | grep -c .)"
+K scale clone sample --replicas=4 >/dev/null
+wait_for "kubectl scale cloneset" "4" K get clone sample -o jsonpath='{.status.readyReplicas}'
+UIDS_BEFORE=$(K get pods -l app=sample -o jsonpath='{.items[*].metadata.uid}' | tr ' ' '\n' | sort | tr '\n' ' ')
+K patch clone sample --type merge -p '{"spec":{"template":{"spec":{"containers":[{"name":"main","image":"nginx:1.28"}]}}}}' >/dev/null
+wait_for "in-place update done" "4 4" K get clone sample -o jsonpath='{.status.updatedReplicas} {.status.updatedReadyReplicas}'
+check "in-place keeps pods" "$UIDS_BEFORE" "$(K get pods -l app=sample -o jsonpath='{.items[*].metadata.uid}' | tr ' ' '\n' | sort | tr '\n' ' ')"
+check "containers restarted in place" "1 1 1 1" "$(K get pods -l app=sample -o jsonpath='{.items[*].status.containerStatuses[0].restartCount}')"
+
 # Deletion protection (ResourcesDeletionProtection is on in the local cluster).
 DENIED='forbidden by ResourcesProtectionDeletion for policy.kruise.io/delete-protection'
 # denial TEXT COMMAND...: prints "denied" when the command fails with TEXT in its output.

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import BuiltinControllers
 import ControllerRuntime
+import KruiseControllers
 import KubeClient
 import Logging
 import NodeSimulation
@@ -95,7 +96,7 @@ struct LocalClusterOptions: ParsableArguments {
         return gates
     }
 
-    @Option(name: .long, help: "Controllers to run (comma-separated); default: all (\(BuiltinControllerSet.names.joined(separator: ", "))).")
+    @Option(name: .long, help: "Controllers to run (comma-separated); default: all (\(BuiltinControllerSet.names.joined(separator: ", ")), cloneset).")
     var controllers: String?
 
     func validate() throws {
@@ -142,7 +143,9 @@ enum LocalComponents {
         let client = try KubeClient(configuration: configuration, observer: ClientMetrics(registry: metrics))
         try await CRDInstaller.install(client: client, logger: logger)
         let manager = Manager(client: client, metrics: metrics, logger: logger)
+        let gates = try options.gates()
         BuiltinControllerSet.register(on: manager, enabled: options.enabledControllers())
+        KruiseControllerSet.register(on: manager, gates: gates, enabled: options.enabledControllers())
         let nodes = await SimulatedNodes(
             client: client,
             manager: manager,
@@ -154,8 +157,7 @@ enum LocalComponents {
             leaseRenewInterval: min(NodeStatusUpdates.leaseRenewInterval, .milliseconds(options.nodeMonitorGracePeriod * 250)),
             logger: logger
         )
-        let gates = try options.gates()
-        let webhooks = try await LocalWebhooks.prepare(manager: manager, gates: gates, dataDirectory: dataDirectory, logger: logger)
+        let webhooks = try await KruiseWebhookHost.local(manager: manager, gates: gates, dataDirectory: dataDirectory, logger: logger)
         logger.info(
             "local cluster components starting",
             metadata: [

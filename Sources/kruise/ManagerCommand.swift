@@ -1,6 +1,7 @@
 import ArgumentParser
 import ControllerRuntime
 import Foundation
+import KruiseControllers
 import KubeClient
 import Logging
 import ServiceLifecycle
@@ -42,6 +43,18 @@ struct ManagerCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Feature gates, as A=true,B=false (defaults are OpenKruise v1.6's).")
     var featureGates: String = ""
 
+    @Option(name: .long, help: "Port of the admission webhook server (HTTPS).")
+    var webhookPort: Int = 9876
+
+    @Option(name: .long, help: "Serve webhooks to the API server at https://HOST:PORT (registered by URL) instead of through the kruise-webhook-service Service.")
+    var webhookHost: String?
+
+    @Option(name: .long, help: "Keep the webhook certificates in this directory instead of Secret kruise-webhook-certs.")
+    var webhookCertDir: String?
+
+    @Option(name: .long, help: "Namespace of the webhook Service and certificate Secret.")
+    var namespace: String = ProcessInfo.processInfo.environment["POD_NAMESPACE"] ?? "kruise-system"
+
     func validate() throws {
         var gates = KruiseFeatures.managerDefaults()
         do {
@@ -77,9 +90,23 @@ struct ManagerCommand: AsyncParsableCommand {
             options: ManagerOptions(leaderElection: election, healthHost: host, healthPort: port),
             logger: logger
         )
+        KruiseControllerSet.register(on: manager, gates: gates)
+        // Every replica serves webhooks (only the leader runs controllers).
+        let reachability: KruiseWebhookHost.Reachability = self.webhookHost.map { .url(host: $0) }
+            ?? .service(namespace: self.namespace, name: "kruise-webhook-service")
+        let webhooks = try await KruiseWebhookHost.prepare(
+            manager: manager,
+            gates: gates,
+            reachability: reachability,
+            bindHost: self.webhookHost == nil ? "0.0.0.0" : (self.webhookHost ?? "0.0.0.0"),
+            port: self.webhookPort,
+            certificateDirectory: self.webhookCertDir,
+            secretNamespace: self.namespace,
+            logger: logger
+        )
         let group = ServiceGroup(
             configuration: ServiceGroupConfiguration(
-                services: [.init(service: manager)],
+                services: [.init(service: manager), .init(service: WebhookService(host: webhooks))],
                 gracefulShutdownSignals: [.sigterm, .sigint],
                 logger: logger
             )
@@ -100,6 +127,17 @@ struct ManagerCommand: AsyncParsableCommand {
         var host = String(address[..<colon])
         if host.hasPrefix("[") && host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }
         return (host.isEmpty ? "0.0.0.0" : host, port)
+    }
+}
+
+/// The webhook host as a ServiceLifecycle service: it stops on graceful shutdown.
+struct WebhookService: Service {
+    let host: KruiseWebhookHost
+
+    func run() async throws {
+        try await cancelWhenGracefulShutdown {
+            try await self.host.run()
+        }
     }
 }
 

@@ -6,25 +6,62 @@ import KubeTLS
 import KruiseWebhooks
 import Logging
 
-/// Kruise's admission webhooks in `kruise local`: the webhook server on 127.0.0.1 (a free port), its CA and
-/// serving certificate in `DATA_DIR/webhook-certs`, and the webhook configurations registered by URL
-/// (upstream's WEBHOOK_HOST mode) with the CA as `caBundle`.
-struct LocalWebhooks {
+/// Kruise's admission webhooks as the manager serves them: the HTTPS webhook server, its CA and serving
+/// certificate (kept in a directory or in Secret `kruise-webhook-certs`, renewed before expiry), and the
+/// webhook configurations' `caBundle`.
+///
+/// Two ways the API server reaches it, as upstream: in a cluster through the `kruise-webhook-service`
+/// Service (the configurations come from `deploy/webhooks.yaml`; the manager only fills in `caBundle`), or
+/// by URL (`kruise local`, `kruise manager --webhook-host`: upstream's WEBHOOK_HOST mode), when the
+/// manager writes the configurations itself, pointing at `https://HOST:PORT/...`.
+struct KruiseWebhookHost {
+    /// How the API server reaches the webhook server.
+    enum Reachability {
+        /// Through the in-cluster Service; the certificate is valid for its DNS names.
+        case service(namespace: String, name: String)
+        /// At `https://host:port`; the port is the one the server binds (0 picks one).
+        case url(host: String)
+    }
+
     let client: KubeClient
     let registrations: KruiseWebhookRegistrations
     let certificates: WebhookCertificateManager
     let server: WebhookServer
+    let reachability: Reachability
     let customResources: CustomResourceIndex
     let logger: Logger
 
+    /// The webhook host of `kruise local`: 127.0.0.1 on a free port, certificates in `DATA_DIR/webhook-certs`.
+    static func local(manager: Manager, gates: FeatureGates, dataDirectory: String, logger: Logger) async throws -> KruiseWebhookHost {
+        try await Self.prepare(
+            manager: manager, gates: gates, reachability: .url(host: "127.0.0.1"), bindHost: "127.0.0.1", port: 0,
+            certificateDirectory: dataDirectory + "/webhook-certs", secretNamespace: "kruise-system", logger: logger
+        )
+    }
+
     /// Prepares the webhooks on `manager`'s informers; call before the manager runs.
-    static func prepare(manager: Manager, gates: FeatureGates, dataDirectory: String, logger: Logger) async throws -> LocalWebhooks {
+    static func prepare(
+        manager: Manager,
+        gates: FeatureGates,
+        reachability: Reachability,
+        bindHost: String,
+        port: Int,
+        certificateDirectory: String?,
+        secretNamespace: String,
+        logger: Logger
+    ) async throws -> KruiseWebhookHost {
         let client = manager.client
         let registrations = KruiseWebhookRegistrations.all.enabled(by: gates)
+        let hosts: [String]
+        switch reachability {
+        case .service(let namespace, let name): hosts = ["\(name).\(namespace).svc", "localhost"]
+        case .url(let host): hosts = [host]
+        }
         let certificates = WebhookCertificateManager(
             options: WebhookCertificateOptions(
-                hosts: ["127.0.0.1"],
-                directory: dataDirectory + "/webhook-certs",
+                hosts: hosts,
+                directory: certificateDirectory,
+                secretNamespace: secretNamespace,
                 mutatingConfigurations: [registrations.mutatingConfigurationName],
                 validatingConfigurations: [registrations.validatingConfigurationName]
             ),
@@ -46,24 +83,27 @@ struct LocalWebhooks {
         let server = WebhookServer(
             dispatcher: AdmissionDispatcher(handlers: protection.handlers),
             identity: serving,
-            host: "127.0.0.1",
-            port: 0,
+            host: bindHost,
+            port: port,
             logger: logger
         )
-        return LocalWebhooks(
+        return KruiseWebhookHost(
             client: client, registrations: registrations, certificates: certificates, server: server,
-            customResources: customResources, logger: logger
+            reachability: reachability, customResources: customResources, logger: logger
         )
     }
 
-    /// Serves until cancelled: the server, the configurations (written once it listens), certificate upkeep.
+    /// Serves until cancelled: the server, the configurations (written once it listens, in URL mode),
+    /// certificate upkeep and caBundle publishing.
     func run() async throws {
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await self.server.run() }
             group.addTask { await self.customResources.run() }
             group.addTask {
                 while self.server.listeningPort == nil { try await Task.sleep(for: .milliseconds(20)) }
-                try await self.register(port: self.server.listeningPort ?? 0)
+                if case .url(let host) = self.reachability {
+                    try await self.register(host: host, port: self.server.listeningPort ?? 0)
+                }
                 await self.certificates.run(server: self.server)
             }
             try await group.next()
@@ -71,11 +111,11 @@ struct LocalWebhooks {
         }
     }
 
-    /// Creates or replaces both webhook configurations, pointing at `https://127.0.0.1:PORT/...`.
-    private func register(port: Int) async throws {
+    /// Creates or replaces both webhook configurations, pointing at `https://HOST:PORT/...`.
+    private func register(host: String, port: Int) async throws {
         let (authority, _) = try await self.certificates.ensure()
         let bundle = Base64.encode(Array(authority.identity.certificatePEM.utf8))
-        let config = WebhookClientConfig.url(host: "127.0.0.1", port: port)
+        let config = WebhookClientConfig.url(host: host, port: port)
         try await Self.createOrReplace(
             MutatingWebhookConfiguration.self,
             self.registrations.mutatingConfiguration(clientConfig: config, caBundle: bundle),
@@ -86,7 +126,7 @@ struct LocalWebhooks {
             self.registrations.validatingConfiguration(clientConfig: config, caBundle: bundle),
             client: self.client
         )
-        self.logger.info("Kruise webhooks registered", metadata: ["url": "https://127.0.0.1:\(port)"])
+        self.logger.info("Kruise webhooks registered", metadata: ["url": "https://\(host):\(port)"])
     }
 
     private static func createOrReplace<T: KubeObject>(_ type: T.Type, _ json: JSONValue, client: KubeClient) async throws {

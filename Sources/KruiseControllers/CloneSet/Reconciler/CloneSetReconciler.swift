@@ -1,0 +1,97 @@
+public import ControllerRuntime
+public import KruiseAPI
+import KubeClient
+public import KubeModel
+
+/// The CloneSet controller's reconcile (`ReconcileCloneSet.doReconcile`): reads the CloneSet, the pods and PVCs
+/// it controls (the shared informers' controller-UID index) and the ControllerRevisions in its namespace, asks
+/// the pure ``CloneSetPlanner`` what to do, runs the plan through ``CloneSetPlanExecutor``, writes the status
+/// (only when it changed) and honours the plan's requeue.
+///
+/// ## Never planning on a stale cache
+/// A sync is skipped while the CloneSet's scale expectations are unsatisfied (a pod or PVC it created or
+/// deleted is not yet seen so in the cache) or while the cache holds an older version of a pod than one we
+/// wrote (``CloneSetExpectations``). The informer events that satisfy them requeue the CloneSet; a recheck
+/// after ``recheckInterval`` covers expectations that only time out.
+///
+/// ## Crash safety
+/// Expectations live in memory, so a fresh process (a restart, or a new leader) starts with none. What keeps
+/// it from creating pods a second time is that controllers start only after every informer has synced: the
+/// initial list is a consistent read of the API server, so every pod the previous process created — every
+/// create the server accepted — is in the cache before the first plan, and the planner counts it. Pod names
+/// are random (`<cloneset>-<random id>`), so a name collision would not catch a duplicate; the synced cache
+/// does. A create that the previous process sent but the server never accepted did not happen, so planning it
+/// again is right. From then on, the expectations cover the window between our own writes and their events.
+/// Leader election keeps two processes from acting at once.
+public struct CloneSetReconciler: Reconciler {
+    /// CloneSets.
+    public let cloneSets: Informer<CloneSet>
+    /// Pods (indexed by controller UID).
+    public let pods: Informer<Pod>
+    /// PVCs (indexed by controller UID).
+    public let claims: Informer<PersistentVolumeClaim>
+    /// ControllerRevisions.
+    public let revisions: Informer<ControllerRevision>
+    /// Runs plans.
+    public let executor: CloneSetPlanExecutor
+    /// Writes status.
+    public let statusWriter: CloneSetStatusWriter
+    /// Plans.
+    public let planner: CloneSetPlanner
+    /// How soon to look again while expectations are unsatisfied (events usually come first).
+    public let recheckInterval: Duration
+
+    /// A reconciler.
+    public init(
+        cloneSets: Informer<CloneSet>, pods: Informer<Pod>, claims: Informer<PersistentVolumeClaim>,
+        revisions: Informer<ControllerRevision>, executor: CloneSetPlanExecutor, statusWriter: CloneSetStatusWriter,
+        planner: CloneSetPlanner, recheckInterval: Duration = .seconds(30)
+    ) {
+        self.cloneSets = cloneSets
+        self.pods = pods
+        self.claims = claims
+        self.revisions = revisions
+        self.executor = executor
+        self.statusWriter = statusWriter
+        self.planner = planner
+        self.recheckInterval = recheckInterval
+    }
+
+    /// The expectations shared with the event router.
+    public var expectations: CloneSetExpectations { self.executor.expectations }
+
+    /// Syncs the CloneSet `key`.
+    public func reconcile(_ key: ObjectKey) async throws -> ReconcileResult {
+        guard let observed = self.cloneSets.store.get(key) else {
+            self.expectations.forget(key)
+            return .done
+        }
+        let uid = observed.metadata.uid ?? ""
+        let pods = self.pods.store.byIndex(CacheIndex.controllerUID, uid)
+        guard self.expectations.isSatisfied(key, pods: pods) else {
+            return ReconcileResult(requeueAfter: self.recheckInterval)
+        }
+        let claims = self.claims.store.byIndex(CacheIndex.controllerUID, uid)
+        let revisions = Self.candidateRevisions(self.revisions.store.list(namespace: key.namespace), of: observed)
+        let cloneSet = CloneSetDefaults.defaulted(observed, injectTemplateDefaults: false)
+        var random = SystemRandomNumberGenerator()
+        let plan = self.planner.plan(
+            cloneSet: cloneSet, pods: pods, pvcs: claims, revisions: revisions, now: KubeTime.now(), random: &random)
+        let succeeded = await self.executor.run(
+            plan.steps, cloneSet: observed, updateRevision: plan.status.updateRevision ?? "")
+        try await self.statusWriter.write(plan.status, on: observed)
+        if !succeeded { throw CloneSetReconcileError.planStepFailed(cloneSet: key.description) }
+        return ReconcileResult(requeueAfter: plan.requeueAfter)
+    }
+
+    /// The revisions the planner chooses from: those the CloneSet controls, and orphans its selector matches.
+    public static func candidateRevisions(_ revisions: [ControllerRevision], of cloneSet: CloneSet) -> [ControllerRevision] {
+        let uid = cloneSet.metadata.uid ?? ""
+        let selector = cloneSet.spec.selector
+        return revisions.filter { revision in
+            if let reference = revision.metadata.controllerReference { return reference.uid == uid }
+            guard let selector, !selector.isEmpty else { return false }
+            return selector.matches(revision.metadata.labels)
+        }
+    }
+}
