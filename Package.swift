@@ -176,6 +176,15 @@ let package = Package(
             ],
             swiftSettings: commonSettings
         ),
+        // The embedded API server started in-process for integration tests (shared by the test targets).
+        .target(
+            name: "LocalClusterTestSupport",
+            dependencies: [
+                "LocalCluster", "KubeClient",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: commonSettings
+        ),
         // Deterministic random generators shared by the property tests and the benchmark corpora.
         .target(
             name: "KruiseTestSupport",
@@ -203,7 +212,7 @@ let package = Package(
         .testTarget(
             name: "NodeSimulationTests",
             dependencies: [
-                "NodeSimulation", "KubeModel", "KubeJSON", "KubeClient", "ControllerRuntime", "LocalCluster",
+                "NodeSimulation", "KubeModel", "KubeJSON", "KubeClient", "ControllerRuntime", "LocalCluster", "LocalClusterTestSupport",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: commonSettings
@@ -211,7 +220,7 @@ let package = Package(
         .testTarget(
             name: "BuiltinControllersTests",
             dependencies: [
-                "BuiltinControllers", "KubeModel", "KubeJSON", "KubeClient", "ControllerRuntime", "LocalCluster",
+                "BuiltinControllers", "KubeModel", "KubeJSON", "KubeClient", "ControllerRuntime", "LocalCluster", "LocalClusterTestSupport",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: commonSettings
@@ -224,7 +233,7 @@ let package = Package(
         .testTarget(
             name: "KruiseControllersTests",
             dependencies: [
-                "KruiseControllers", "KruiseAPI", "KubeModel", "KubeJSON", "KubeClient", "ControllerRuntime", "LocalCluster",
+                "KruiseControllers", "KruiseAPI", "KubeModel", "KubeJSON", "KubeClient", "ControllerRuntime", "LocalCluster", "LocalClusterTestSupport",
                 // Simulated nodes run the pods in the CloneSet integration tests.
                 "NodeSimulation",
                 .product(name: "Logging", package: "swift-log"),
@@ -239,7 +248,7 @@ let package = Package(
         .testTarget(
             name: "ControllerRuntimeTests",
             dependencies: [
-                "ControllerRuntime", "KubeClient", "LocalCluster", "KubeModel", "KubeJSON", "KubeTLS",
+                "ControllerRuntime", "KubeClient", "LocalCluster", "KubeModel", "KubeJSON", "KubeTLS", "LocalClusterTestSupport",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),

@@ -14,16 +14,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-PASSED=0
-FAILED=0
-check() { # check NAME EXPECTED ACTUAL
-    if [ "$2" == "$3" ]; then
-        PASSED=$((PASSED + 1))
-    else
-        FAILED=$((FAILED + 1))
-        echo "FAIL: $1: expected [$2], got [$3]"
-    fi
-}
+source "$(dirname "$0")/e2e-lib.sh"
 
 start_server() {
     rm -f "$WORK/kubeconfig"

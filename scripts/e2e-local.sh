@@ -13,16 +13,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-PASSED=0
-FAILED=0
-check() { # check NAME EXPECTED ACTUAL
-    if [ "$2" == "$3" ]; then
-        PASSED=$((PASSED + 1))
-    else
-        FAILED=$((FAILED + 1))
-        echo "FAIL: $1: expected [$2], got [$3]"
-    fi
-}
+source "$(dirname "$0")/e2e-lib.sh"
 
 start_local() {
     rm -f "$WORK/data/kubeconfig"
@@ -36,17 +27,6 @@ start_local() {
     [ -s "$WORK/data/kubeconfig" ] || { cat "$WORK/local.log"; echo "FAIL: no kubeconfig"; exit 1; }
 }
 K() { kubectl --kubeconfig "$WORK/data/kubeconfig" --cache-dir "$WORK/cache-$PID" "$@"; }
-# wait_for DESCRIPTION EXPECTED COMMAND...: polls up to 60 s for the command's output.
-wait_for() {
-    local name=$1 expected=$2 actual=""
-    shift 2
-    for _ in $(seq 1 300); do
-        actual=$("$@" 2>/dev/null || true)
-        [ "$actual" == "$expected" ] && break
-        sleep 0.2
-    done
-    check "$name" "$expected" "$actual"
-}
 
 start_local
 wait_for "3 nodes Ready" "True True True" K get nodes -o jsonpath='{.items[*].status.conditions[?(@.type=="Ready")].status}'

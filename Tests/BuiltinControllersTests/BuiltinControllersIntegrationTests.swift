@@ -1,3 +1,4 @@
+import LocalClusterTestSupport
 import BuiltinControllers
 import ControllerRuntime
 import KubeClient

@@ -1,3 +1,4 @@
+import LocalClusterTestSupport
 import KubeClient
 import KubeJSON
 import KubeModel

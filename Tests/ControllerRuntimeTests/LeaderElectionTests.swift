@@ -1,3 +1,4 @@
+import LocalClusterTestSupport
 import ControllerRuntime
 import KubeClient
 import KubeModel

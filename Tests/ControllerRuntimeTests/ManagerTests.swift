@@ -1,3 +1,4 @@
+import LocalClusterTestSupport
 import AsyncHTTPClient
 import ControllerRuntime
 import KubeClient

@@ -1,3 +1,4 @@
+import LocalClusterTestSupport
 import ControllerRuntime
 import KruiseAPI
 import KruiseControllers
@@ -15,14 +16,14 @@ struct CloneSetRestartTests {
         let cluster = try await CloneSetTestCluster.start()
         let client = cluster.client
         try await cluster.createCloneSet(CloneSetIntegrationTests.spec(replicas: 12))
-        #expect(await cloneSetEventually { await cluster.pods().count >= 3 })
+        #expect(await eventually { await cluster.pods().count >= 3 })
         // Kill the first manager mid-rollout.
         cluster.run.cancel()
         _ = try? await cluster.run.value
 
-        let manager = Manager(client: client, metrics: MetricsRegistry(), logger: cloneSetQuietLogger())
+        let manager = Manager(client: client, metrics: MetricsRegistry(), logger: quietLogger())
         _ = await SimulatedNodes(
-            client: client, manager: manager, fleet: NodeFleetOptions(count: 3), timings: .fast, logger: cloneSetQuietLogger())
+            client: client, manager: manager, fleet: NodeFleetOptions(count: 3), timings: .fast, logger: quietLogger())
         KruiseControllerSet.register(on: manager, gates: KruiseFeatures.managerDefaults(), workers: 2)
         let run = Task { try await manager.run() }
         #expect(await cluster.waitForPods(12))
@@ -39,6 +40,6 @@ struct CloneSetRestartTests {
         run.cancel()
         _ = try? await run.value
         await client.shutdown()
-        await cluster.server.stop()
+        await cluster.server.stopListening()
     }
 }

@@ -6,110 +6,32 @@ import KubeClient
 import KubeJSON
 import KubeModel
 import LocalCluster
+import LocalClusterTestSupport
 import Logging
 import NodeSimulation
 import Synchronization
 
-/// The embedded API server, in-process over HTTPS on a free loopback port, for the CloneSet integration tests.
-final class CloneSetTestServer: Sendable {
-    let apiServer: APIServer
-    let certificates: ServingCertificates
-    let token: BearerToken
-    private let task: Mutex<Task<Void, any Error>?> = Mutex(nil)
-    private let boundPort: Mutex<Int> = Mutex(0)
-
-    static func start() async throws -> CloneSetTestServer {
-        let directory = try DataDirectory(path: NSTemporaryDirectory() + "kruise-cloneset-test-" + UUID().uuidString)
-        let certificates = try ServingCertificates.loadOrCreate(in: directory)
-        let token = try BearerToken.loadOrCreate(in: directory)
-        let store = ObjectStore(configuration: ObjectStore.Configuration(historyLimit: 10_000))
-        let apiServer = APIServer(store: store)
-        await apiServer.bootstrap()
-        let server = CloneSetTestServer(apiServer: apiServer, certificates: certificates, token: token)
-        let (ready, continuation) = AsyncStream<Int>.makeStream()
-        var logger = Logger(label: "test.apiserver")
-        logger.logLevel = .critical
-        let http = APIHTTPServer(apiServer: apiServer, certificates: certificates, token: token, port: 0, logger: logger)
-        let task = Task {
-            try await http.run { port in
-                continuation.yield(port)
-                continuation.finish()
-            }
-        }
-        server.task.withLock { $0 = task }
-        for await bound in ready {
-            server.boundPort.withLock { $0 = bound }
-            return server
-        }
-        throw CancellationError()
-    }
-
-    private init(apiServer: APIServer, certificates: ServingCertificates, token: BearerToken) {
-        self.apiServer = apiServer
-        self.certificates = certificates
-        self.token = token
-    }
-
-    func client() throws -> KubeClient {
-        try KubeClient(configuration: ClientConfiguration(
-            server: "https://127.0.0.1:\(self.boundPort.withLock { $0 })",
-            certificateAuthorityPEM: Array(self.certificates.caCertificatePEM.utf8),
-            credentials: .token(self.token.value),
-            qps: 1000,
-            burst: 1000,
-            requestTimeout: .seconds(20),
-            maximumRetries: 3
-        ))
-    }
-
-    func stop() async {
-        let task = self.task.withLock { task -> Task<Void, any Error>? in
-            defer { task = nil }
-            return task
-        }
-        task?.cancel()
-        _ = try? await task?.value
-    }
-}
-
-/// Polls `condition` every 50 ms until it holds or `timeout` passes.
-func cloneSetEventually(timeout: Duration = .seconds(60), _ condition: () async throws -> Bool) async rethrows -> Bool {
-    let deadline = ContinuousClock.now + timeout
-    while ContinuousClock.now < deadline {
-        if try await condition() { return true }
-        try? await Task.sleep(for: .milliseconds(50))
-    }
-    return try await condition()
-}
-
-/// A logger that only reports critical problems.
-func cloneSetQuietLogger() -> Logger {
-    var logger = Logger(label: "test")
-    logger.logLevel = .critical
-    return logger
-}
-
 /// An API server with the CloneSet CRD installed, three simulated nodes (fast timings) and the CloneSet
 /// controller — no built-in controllers.
 struct CloneSetTestCluster {
-    let server: CloneSetTestServer
+    let server: TestAPIServer
     let client: KubeClient
     let manager: Manager
     let nodes: SimulatedNodes
     let run: Task<Void, any Error>
 
     static func start() async throws -> CloneSetTestCluster {
-        let server = try await CloneSetTestServer.start()
+        let server = try await TestAPIServer.start()
         let client = try server.client()
         _ = try await client.create(KruiseCRDs.cloneSet)
-        let established = await cloneSetEventually {
+        let established = await eventually {
             guard let crd = try? await client.get(CustomResourceDefinition.self, name: "clonesets.apps.kruise.io") else { return false }
             return crd.object["status"]?["conditions"]?.arrayValue?.contains { $0["type"] == "Established" && $0["status"] == "True" } == true
         }
         guard established else { throw CloneSetTestError("the CloneSet CRD was not established") }
-        let manager = Manager(client: client, metrics: MetricsRegistry(), logger: cloneSetQuietLogger())
+        let manager = Manager(client: client, metrics: MetricsRegistry(), logger: quietLogger())
         let nodes = await SimulatedNodes(
-            client: client, manager: manager, fleet: NodeFleetOptions(count: 3), timings: .fast, logger: cloneSetQuietLogger())
+            client: client, manager: manager, fleet: NodeFleetOptions(count: 3), timings: .fast, logger: quietLogger())
         KruiseControllerSet.register(on: manager, gates: KruiseFeatures.managerDefaults(), workers: 2)
         let run = Task { try await manager.run() }
         return CloneSetTestCluster(server: server, client: client, manager: manager, nodes: nodes, run: run)
@@ -131,7 +53,7 @@ struct CloneSetTestCluster {
         self.run.cancel()
         _ = try? await self.run.value
         await self.client.shutdown()
-        await self.server.stop()
+        await self.server.stopListening()
     }
 
     /// Creates a CloneSet `web` (selector `app=web`) from its spec in YAML.
@@ -161,7 +83,7 @@ struct CloneSetTestCluster {
 
     /// Waits until exactly `count` live pods run and are ready, every one satisfying `condition`.
     func waitForPods(_ count: Int, timeout: Duration = .seconds(60), _ condition: @escaping (Pod) -> Bool = { _ in true }) async -> Bool {
-        await cloneSetEventually(timeout: timeout) {
+        await eventually(timeout: timeout) {
             let pods = await self.pods()
             return pods.count == count && pods.allSatisfy { $0.isRunningAndReadyForTest && condition($0) }
         }
@@ -169,7 +91,7 @@ struct CloneSetTestCluster {
 
     /// Waits until the CloneSet's status satisfies `condition`.
     func waitForStatus(timeout: Duration = .seconds(60), _ condition: @escaping (CloneSetStatus, CloneSet) -> Bool) async -> Bool {
-        await cloneSetEventually(timeout: timeout) {
+        await eventually(timeout: timeout) {
             guard let cloneSet = await self.cloneSet() else { return false }
             return condition(cloneSet.status, cloneSet)
         }

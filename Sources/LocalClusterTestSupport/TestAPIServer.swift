@@ -1,20 +1,21 @@
-import Foundation
-import KubeClient
-import LocalCluster
-import Logging
+public import Foundation
+public import KubeClient
+public import LocalCluster
+public import Logging
 import Synchronization
 
-/// The embedded API server, in-process over HTTPS on a free loopback port, for integration tests.
-final class TestAPIServer: Sendable {
-    let apiServer: APIServer
-    let store: ObjectStore
-    let certificates: ServingCertificates
-    let token: BearerToken
+/// The embedded API server, in-process over HTTPS on a free loopback port, for integration tests (shared by
+/// every test target that talks to a real API server).
+public final class TestAPIServer: Sendable {
+    public let apiServer: APIServer
+    public let store: ObjectStore
+    public let certificates: ServingCertificates
+    public let token: BearerToken
     private let task: Mutex<Task<Void, any Error>?> = Mutex(nil)
     private let boundPort: Mutex<Int> = Mutex(0)
 
     /// Starts a server; `historyLimit` bounds the watch history (small values force 410 Gone).
-    static func start(historyLimit: Int = 10_000) async throws -> TestAPIServer {
+    public static func start(historyLimit: Int = 10_000) async throws -> TestAPIServer {
         let directory = try DataDirectory(path: NSTemporaryDirectory() + "kruise-test-" + UUID().uuidString)
         let certificates = try ServingCertificates.loadOrCreate(in: directory)
         let token = try BearerToken.loadOrCreate(in: directory)
@@ -33,10 +34,10 @@ final class TestAPIServer: Sendable {
         self.token = token
     }
 
-    var port: Int { self.boundPort.withLock { $0 } }
+    public var port: Int { self.boundPort.withLock { $0 } }
 
     /// Starts listening (again) on `port` (0 picks one).
-    func listen(port: Int) async throws {
+    public func listen(port: Int) async throws {
         let (ready, continuation) = AsyncStream<Int>.makeStream()
         var logger = Logger(label: "test.apiserver")
         logger.logLevel = .critical
@@ -56,7 +57,7 @@ final class TestAPIServer: Sendable {
     }
 
     /// Stops listening; open connections and watches end. The store keeps its state.
-    func stopListening() async {
+    public func stopListening() async {
         let task = self.task.withLock { task -> Task<Void, any Error>? in
             defer { task = nil }
             return task
@@ -65,7 +66,7 @@ final class TestAPIServer: Sendable {
         _ = try? await task?.value
     }
 
-    func configuration(qps: Double = 1000, burst: Int = 1000) -> ClientConfiguration {
+    public func configuration(qps: Double = 1000, burst: Int = 1000) -> ClientConfiguration {
         ClientConfiguration(
             server: "https://127.0.0.1:\(self.port)",
             certificateAuthorityPEM: Array(self.certificates.caCertificatePEM.utf8),
@@ -77,13 +78,14 @@ final class TestAPIServer: Sendable {
         )
     }
 
-    func client() throws -> KubeClient {
+    public func client() throws -> KubeClient {
         try KubeClient(configuration: self.configuration())
     }
 }
 
-/// Polls `condition` every 20 ms until it holds or `timeout` passes.
-func eventually(timeout: Duration = .seconds(10), _ condition: () async throws -> Bool) async rethrows -> Bool {
+/// Polls `condition` every 20 ms until it holds or `timeout` passes (generous by default: the machines
+/// running the tests are often busy).
+public func eventually(timeout: Duration = .seconds(60), _ condition: () async throws -> Bool) async rethrows -> Bool {
     let deadline = ContinuousClock.now + timeout
     while ContinuousClock.now < deadline {
         if try await condition() { return true }
@@ -93,7 +95,7 @@ func eventually(timeout: Duration = .seconds(10), _ condition: () async throws -
 }
 
 /// A logger that only reports critical problems, so expected shutdown noise stays out of test output.
-func quietLogger() -> Logger {
+public func quietLogger() -> Logger {
     var logger = Logger(label: "test")
     logger.logLevel = .critical
     return logger

@@ -1,0 +1,25 @@
+# Shared by the end-to-end scripts: pass/fail bookkeeping and polling. Source it after `set -euo pipefail`.
+PASSED=0
+FAILED=0
+
+# check NAME EXPECTED ACTUAL
+check() {
+    if [ "$2" == "$3" ]; then
+        PASSED=$((PASSED + 1))
+    else
+        FAILED=$((FAILED + 1))
+        echo "FAIL: $1: expected [$2], got [$3]"
+    fi
+}
+
+# wait_for NAME EXPECTED COMMAND...: polls up to 60 s for the command's output, then checks it.
+wait_for() {
+    local name=$1 expected=$2 actual=""
+    shift 2
+    for _ in $(seq 1 300); do
+        actual=$("$@" 2>/dev/null || true)
+        [ "$actual" == "$expected" ] && break
+        sleep 0.2
+    done
+    check "$name" "$expected" "$actual"
+}
