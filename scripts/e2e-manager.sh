@@ -51,9 +51,11 @@ for _ in $(seq 1 150); do
 done
 TAKEOVER=$(( $(date +%s%3N) - KILLED ))
 check "the other replica takes over" "yes" "$([ -n "$NEW" ] && [ "$NEW" != "$FIRST" ] && echo yes || echo no)"
-# Lease duration 15 s plus retry period 2 s after the leader's last renewal (which came before the kill),
-# plus a second for this script's polling through kubectl.
-check "within lease duration + retry period" "yes" "$([ "$TAKEOVER" -le 18000 ] && echo yes || echo "no (${TAKEOVER} ms)")"
+# As client-go, a candidate times the lease from when it saw the last renewal (its own clock, so skew between
+# replicas cannot matter): it takes over at most lease duration (15 s) + retry period (2 s) after that
+# sighting, which itself trails the renewal by up to one retry period. Plus a second for this script's
+# polling through kubectl on a busy machine: 20 s.
+check "within lease duration + retry period" "yes" "$([ "$TAKEOVER" -le 20000 ] && echo yes || echo "no (${TAKEOVER} ms)")"
 check "survivor logged it" "yes" "$(grep -q "acquired lease" "$WORK/$OTHER.log" && echo yes || echo no)"
 check "lease transitions" "1" "$(K -n kruise-system get lease kruise-manager -o jsonpath='{.spec.leaseTransitions}')"
 
