@@ -196,6 +196,16 @@ check "empty cascading namespace deleted" "0" "$(K delete namespace team --wait=
 K label crd clonesets.apps.kruise.io policy.kruise.io/delete-protection=Always >/dev/null
 check "protected CRD denied" "denied" "$(denial "$DENIED=Always" K delete crd clonesets.apps.kruise.io)"
 K label crd clonesets.apps.kruise.io policy.kruise.io/delete-protection- >/dev/null
+# Always on an Ingress, a Namespace and a Deployment: denied, then allowed once the label is gone.
+printf 'apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: guarded\nspec:\n  defaultBackend:\n    service: {name: svc, port: {number: 80}}\n' | K apply -f - >/dev/null
+K create namespace vault >/dev/null
+K create deployment keep --image=nginx --replicas=0 >/dev/null
+for object in ingress/guarded namespace/vault deployment/keep; do
+    K label "$object" policy.kruise.io/delete-protection=Always >/dev/null
+    check "protected $object denied" "denied" "$(denial "$DENIED=Always" K delete "$object" --wait=false)"
+    K label "$object" policy.kruise.io/delete-protection- >/dev/null
+    check "unprotected $object deleted" "0" "$(K delete "$object" --wait=false >/dev/null 2>&1; echo $?)"
+done
 # kube-system never reaches our webhooks.
 K -n kube-system create service clusterip sys --tcp=80:80 >/dev/null
 K -n kube-system label service sys policy.kruise.io/delete-protection=Always >/dev/null
