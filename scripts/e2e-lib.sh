@@ -23,3 +23,11 @@ wait_for() {
     done
     check "$name" "$expected" "$actual"
 }
+
+# denial TEXT COMMAND...: prints "denied" when the command fails with TEXT in its output.
+denial() {
+    local text=$1 output
+    shift
+    output=$("$@" 2>&1) && { echo "allowed"; return; }
+    [[ "$output" == *"$text"* ]] && echo "denied" || echo "failed: $output"
+}

@@ -167,16 +167,12 @@ K patch clone sample --type merge -p '{"spec":{"template":{"spec":{"containers":
 wait_for "in-place update done" "4 4" K get clone sample -o jsonpath='{.status.updatedReplicas} {.status.updatedReadyReplicas}'
 check "in-place keeps pods" "$UIDS_BEFORE" "$(K get pods -l app=sample -o jsonpath='{.items[*].metadata.uid}' | tr ' ' '\n' | sort | tr '\n' ' ')"
 check "containers restarted in place" "1 1 1 1" "$(K get pods -l app=sample -o jsonpath='{.items[*].status.containerStatuses[0].restartCount}')"
+# CloneSet's webhooks: upstream's defaults are filled in, and an invalid CloneSet is refused naming the field.
+check "cloneset defaults" "20% ReCreate" "$(K get clone sample -o jsonpath='{.spec.updateStrategy.maxUnavailable}') $(printf 'apiVersion: apps.kruise.io/v1alpha1\nkind: CloneSet\nmetadata: {name: defaulted}\nspec:\n  replicas: 0\n  selector: {matchLabels: {app: d}}\n  template:\n    metadata: {labels: {app: d}}\n    spec: {containers: [{name: c, image: nginx}]}\n' | K apply -f - -o jsonpath='{.spec.updateStrategy.type}')"
+check "invalid cloneset refused" "denied" "$(denial "spec.template.metadata.labels" bash -c "printf 'apiVersion: apps.kruise.io/v1alpha1\nkind: CloneSet\nmetadata: {name: bad}\nspec:\n  selector: {matchLabels: {app: x}}\n  template:\n    metadata: {labels: {app: y}}\n    spec: {containers: [{name: c, image: nginx}]}\n' | kubectl --kubeconfig $WORK/data/kubeconfig --cache-dir $WORK/cache-cs apply -f -")"
 
 # Deletion protection (ResourcesDeletionProtection is on in the local cluster).
 DENIED='forbidden by ResourcesProtectionDeletion for policy.kruise.io/delete-protection'
-# denial TEXT COMMAND...: prints "denied" when the command fails with TEXT in its output.
-denial() {
-    local text=$1 output
-    shift
-    output=$("$@" 2>&1) && { echo "allowed"; return; }
-    [[ "$output" == *"$text"* ]] && echo "denied" || echo "failed: $output"
-}
 K create service clusterip guarded --tcp=80:80 >/dev/null
 K label service guarded policy.kruise.io/delete-protection=Always >/dev/null
 wait_for "webhooks registered" "kruise-validating-webhook-configuration" K get validatingwebhookconfigurations -o jsonpath='{.items[*].metadata.name}'

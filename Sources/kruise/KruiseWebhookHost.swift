@@ -80,8 +80,16 @@ struct KruiseWebhookHost {
             ),
             gates: gates
         )
+        let cloneSets = CloneSetAdmission(
+            pods: { namespace in
+                Dictionary(pods.store.list(namespace: namespace).map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+            },
+            deletionProtection: protection
+        )
+        // The CloneSet paths also carry deletion protection's DELETE check (CloneSetAdmission delegates).
+        let handlers = protection.handlers.merging(cloneSets.handlers) { _, cloneSet in cloneSet }
         let server = WebhookServer(
-            dispatcher: AdmissionDispatcher(handlers: protection.handlers),
+            dispatcher: AdmissionDispatcher(handlers: handlers),
             identity: serving,
             host: bindHost,
             port: port,

@@ -22,7 +22,9 @@ import Testing
             #expect(webhook["sideEffects"] == "None")
             #expect(webhook["admissionReviewVersions"] == ["v1"])
             #expect(webhook["timeoutSeconds"] == 30)
-            for rule in webhook["rules"]?.arrayValue ?? [] { #expect(rule["operations"] == ["DELETE"]) }
+            // CloneSet's validating webhook also validates creates and updates (upstream shares the path).
+            let expected: JSONValue = webhook["name"] == "vcloneset.kb.io" ? ["CREATE", "UPDATE", "DELETE"] : ["DELETE"]
+            for rule in webhook["rules"]?.arrayValue ?? [] { #expect(rule["operations"] == expected) }
         }
         let resources = Set(rendered.flatMap { ($0["rules"]?[0]?["resources"]?.arrayValue ?? []).compactMap(\.stringValue) })
         #expect(resources == [
@@ -84,18 +86,19 @@ import Testing
         #expect(mutating["kind"] == "MutatingWebhookConfiguration")
         #expect(options.validatingConfigurations == [validating["metadata"]?["name"]?.stringValue ?? ""])
         #expect(options.mutatingConfigurations == [mutating["metadata"]?["name"]?.stringValue ?? ""])
-        #expect(mutating["webhooks"] == [])
+        #expect(Self.webhooks(mutating).map { $0["name"] } == ["mcloneset.kb.io"])
+        #expect(Self.webhooks(mutating).first?["rules"]?[0]?["operations"] == ["CREATE", "UPDATE"])
     }
 
     @Test func gateOffDropsTheDeletionOnlyWebhooks() {
         let off = Self.registrations.enabled(by: DeletionProtectionFixtures.gates(protection: false))
-        #expect(Set(off.webhooks.map(\.name)) == ["vcloneset.kb.io", "vstatefulset.kb.io", "vuniteddeployment.kb.io"])
+        #expect(Set(off.webhooks.map(\.name)) == ["vcloneset.kb.io", "vstatefulset.kb.io", "vuniteddeployment.kb.io", "mcloneset.kb.io"])
         #expect(Self.registrations.enabled(by: KruiseFeatures.managerDefaults()) == Self.registrations)
     }
 
     @Test func pathsMatchUpstream() {
         #expect(Self.registrations.paths == [
-            "/validate-apps-deployment", "/validate-apps-kruise-io-statefulset", "/validate-apps-kruise-io-v1alpha1-cloneset",
+            "/mutate-apps-kruise-io-v1alpha1-cloneset", "/validate-apps-deployment", "/validate-apps-kruise-io-statefulset", "/validate-apps-kruise-io-v1alpha1-cloneset",
             "/validate-apps-kruise-io-v1alpha1-uniteddeployment", "/validate-apps-replicaset", "/validate-apps-statefulset",
             "/validate-customresourcedefinition", "/validate-ingress", "/validate-namespace", "/validate-service",
         ])

@@ -54,7 +54,16 @@ public struct KruiseWebhookRegistrations: Sendable, Hashable {
             builtin("vservice.kb.io", "/validate-service", .delete(group: "", versions: ["v1"], resources: ["services"])),
             kruise(
                 "vcloneset.kb.io", "/validate-apps-kruise-io-v1alpha1-cloneset",
-                .delete(group: "apps.kruise.io", versions: ["v1alpha1"], resources: ["clonesets"])
+                WebhookRule(
+                    apiGroups: ["apps.kruise.io"], apiVersions: ["v1alpha1"], operations: ["CREATE", "UPDATE", "DELETE"],
+                    resources: ["clonesets"]
+                )
+            ),
+            KruiseWebhookRegistration(
+                name: "mcloneset.kb.io", type: .mutating, path: "/mutate-apps-kruise-io-v1alpha1-cloneset",
+                rules: [
+                    WebhookRule(apiGroups: ["apps.kruise.io"], apiVersions: ["v1alpha1"], operations: ["CREATE", "UPDATE"], resources: ["clonesets"])
+                ]
             ),
             kruise(
                 "vstatefulset.kb.io", "/validate-apps-kruise-io-statefulset",
