@@ -138,26 +138,8 @@ check "cloneset CRD" "clonesets.apps.kruise.io" "$(K get crd clonesets.apps.krui
 check "kubectl get clonesets" "No resources found in default namespace." "$(K get clonesets 2>&1)"
 
 # A CloneSet: pods with instance ids, kubectl scale, an in-place image update that keeps every pod.
-cat >"$WORK/cloneset.yaml" <<'YAML'
-apiVersion: apps.kruise.io/v1alpha1
-kind: CloneSet
-metadata:
-  name: sample
-spec:
-  replicas: 3
-  selector:
-    matchLabels: {app: sample}
-  updateStrategy:
-    type: InPlaceIfPossible
-  template:
-    metadata:
-      labels: {app: sample}
-    spec:
-      containers:
-      - name: main
-        image: nginx:1.27
-YAML
-K apply -f "$WORK/cloneset.yaml" >/dev/null
+# (the README's example)
+K apply -f "$(cd "$(dirname "$0")/.." && pwd)/examples/cloneset.yaml" >/dev/null
 wait_for "cloneset ready" "3 3" K get clone sample -o jsonpath='{.status.readyReplicas} {.status.updatedReadyReplicas}'
 check "instance ids" "3" "$(K get pods -l app=sample -o jsonpath='{range .items[*]}{.metadata.labels.apps\.kruise\.io/cloneset-instance-id}{"\n"}{end}' | grep -c .)"
 K scale clone sample --replicas=4 >/dev/null

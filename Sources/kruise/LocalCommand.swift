@@ -136,7 +136,7 @@ enum LocalComponents {
     static func run(kubeconfigPath: String, dataDirectory: String, options: LocalClusterOptions, logger: Logger) async throws {
         var configuration = try ClientConfiguration.kubeconfig(at: kubeconfigPath)
         configuration.userAgent = "kruise-local"
-        // In one process the API server is the only bottleneck worth having; keep kruise-manager's burst.
+        // In one process a client-side limit would only slow the simulation down: the API server sets the pace.
         configuration.qps = 500
         configuration.burst = 1000
         let metrics = MetricsRegistry()
