@@ -1,3 +1,4 @@
+import KubeJSON
 import KubeModel
 import Testing
 @testable import NodeSimulation

@@ -1,3 +1,5 @@
+import KubeJSON
+
 /// kube-apiserver's storage version hash: the first 8 bytes of SHA-256(`group/version/kind`), base64-encoded.
 enum StorageVersionHash {
     static func hash(group: String, version: String, kind: String) -> String {

@@ -26,13 +26,6 @@ public struct OpenAPIGroupVersionDocument: Sendable {
     public var serverRelativeURL: String { "/openapi/v3/\(self.path)?hash=\(self.hash)" }
 
     static func hexDigest(_ bytes: [UInt8]) -> String {
-        let digits: [UInt8] = Array("0123456789ABCDEF".utf8)
-        var text: [UInt8] = []
-        text.reserveCapacity(64)
-        for byte in SHA256.digest(bytes) {
-            text.append(digits[Int(byte >> 4)])
-            text.append(digits[Int(byte & 0x0F)])
-        }
-        return String(decoding: text, as: UTF8.self)
+        SHA256.hexDigest(bytes, uppercase: true)
     }
 }

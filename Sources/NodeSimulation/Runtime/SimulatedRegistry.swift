@@ -1,3 +1,4 @@
+import KubeJSON
 import Synchronization
 
 /// The image registries of the simulation: every tag resolves to a deterministic `sha256:` digest,

@@ -1,5 +1,6 @@
-/// SHA-256 (FIPS 180-4), for the few hashes the API surface must reproduce exactly.
-enum SHA256 {
+/// SHA-256 (FIPS 180-4), for the few hashes the API surface must reproduce exactly (OpenAPI document
+/// hashes, storage version hashes) and the deterministic digests of the simulation. Not used for security.
+public enum SHA256 {
     private static let roundConstants: [UInt32] = [
         0x428a_2f98, 0x7137_4491, 0xb5c0_fbcf, 0xe9b5_dba5, 0x3956_c25b, 0x59f1_11f1, 0x923f_82a4, 0xab1c_5ed5,
         0xd807_aa98, 0x1283_5b01, 0x2431_85be, 0x550c_7dc3, 0x72be_5d74, 0x80de_b1fe, 0x9bdc_06a7, 0xc19b_f174,
@@ -16,7 +17,7 @@ enum SHA256 {
     ]
 
     /// The 32-byte digest of `message`.
-    static func digest(_ message: [UInt8]) -> [UInt8] {
+    public static func digest(_ message: [UInt8]) -> [UInt8] {
         var padded = message
         padded.append(0x80)
         while padded.count % 64 != 56 { padded.append(0) }
@@ -74,6 +75,23 @@ enum SHA256 {
     }
 
     @inline(__always)
+    /// The digest of `bytes` as 64 hex digits (lower case unless `uppercase`).
+    public static func hexDigest(_ bytes: [UInt8], uppercase: Bool = false) -> String {
+        let digits = Array((uppercase ? "0123456789ABCDEF" : "0123456789abcdef").utf8)
+        var hex: [UInt8] = []
+        hex.reserveCapacity(64)
+        for byte in Self.digest(bytes) {
+            hex.append(digits[Int(byte >> 4)])
+            hex.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: hex, as: UTF8.self)
+    }
+
+    /// The digest of the UTF-8 bytes of `text`, as 64 lower-case hex digits.
+    public static func hexDigest(_ text: String) -> String {
+        Self.hexDigest(Array(text.utf8))
+    }
+
     private static func rotr(_ value: UInt32, _ count: UInt32) -> UInt32 {
         value >> count | value << (32 - count)
     }
