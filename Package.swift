@@ -233,7 +233,7 @@ let package = Package(
         .testTarget(
             name: "KruiseControllersTests",
             dependencies: [
-                "KruiseControllers", "KruiseAPI", "KubeModel", "KubeJSON", "KubeClient", "ControllerRuntime", "LocalCluster", "LocalClusterTestSupport",
+                "KruiseControllers", "KruiseAPI", "KubeModel", "KubeJSON", "KubeClient", "ControllerRuntime", "LocalCluster", "LocalClusterTestSupport", "KruiseTestSupport",
                 // Simulated nodes run the pods in the CloneSet integration tests.
                 "NodeSimulation",
                 .product(name: "Logging", package: "swift-log"),

@@ -1,3 +1,4 @@
+import KruiseTestSupport
 import KruiseAPI
 import KruiseControllers
 import KubeJSON
@@ -6,7 +7,7 @@ import Testing
 
 @Suite struct CloneSetPlannerTests {
     static func plan(_ cloneSet: CloneSet, pods: [Pod] = [], revisions: [ControllerRevision] = [], seed: UInt64 = 1) -> CloneSetPlan {
-        var random = SeededRandom(seed: seed)
+        var random = SplitMix64(seed: seed)
         return CloneSetPlanner().plan(
             cloneSet: cloneSet, pods: pods, pvcs: [], revisions: revisions, now: Fixtures.now, random: &random)
     }

@@ -1,3 +1,4 @@
+import KruiseTestSupport
 import KruiseAPI
 import KruiseControllers
 import KubeJSON
@@ -8,7 +9,7 @@ import Testing
     static func plan(
         _ cloneSet: CloneSet, pods: [Pod], pvcs: [PersistentVolumeClaim] = [], seed: UInt64 = 42
     ) -> CloneSetScalePlanner.Result {
-        var random = SeededRandom(seed: seed)
+        var random = SplitMix64(seed: seed)
         return CloneSetScalePlanner().plan(
             cloneSet: cloneSet, currentCloneSet: cloneSet, currentRevision: Fixtures.newRevision,
             updateRevision: Fixtures.newRevision, pods: pods, pvcs: pvcs, now: Fixtures.now, random: &random)
