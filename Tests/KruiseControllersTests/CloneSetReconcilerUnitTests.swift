@@ -112,7 +112,7 @@ import Testing
     }
 
     static let created = Self.pod("web-abcde")
-    static let ref = KruiseObjectRef(namespace: "default", name: "web-abcde", uid: "uid-web-abcde")
+    static let ref = ObjectIdentity(namespace: "default", name: "web-abcde", uid: "uid-web-abcde")
 
     @Test func scaleExpectationsPerAction() {
         #expect(CloneSetActionEffects.scaleExpectations(of: .createPod(Self.created)) == [CloneSetScaleExpectation(.create, "pod/web-abcde")])
@@ -186,7 +186,7 @@ import Testing
         ready.status.phase = "Succeeded"
         let step: [CloneSetAction] = [
             .updatePodStatus(PodChange(from: a, to: ready)), .createPod(b), .updatePod(PodChange(from: a, to: labelled)),
-            .deletePod(KruiseObjectRef(of: b)), .updatePodsToDelete([]),
+            .deletePod(ObjectIdentity(of: b)), .updatePodsToDelete([]),
         ]
         let groups = CloneSetPlanExecutor.groups(step)
         #expect(groups.count == 4)

@@ -137,8 +137,8 @@ import Testing
         claim.metadata.labels = [KruiseKeys.cloneSetInstanceID: "bbbbb"]
         let actions = Self.plan(cloneSet, pods: [a, b], pvcs: [claim]).steps.flatMap { $0 }
         #expect(actions == [
-            .deletePod(KruiseObjectRef(namespace: "default", name: "web-bbbbb", uid: "uid-web-bbbbb")),
-            .deletePVC(KruiseObjectRef(namespace: "default", name: "data-web-bbbbb", uid: "")),
+            .deletePod(ObjectIdentity(namespace: "default", name: "web-bbbbb", uid: "uid-web-bbbbb")),
+            .deletePVC(ObjectIdentity(namespace: "default", name: "data-web-bbbbb", uid: "")),
         ])
     }
 

@@ -7,15 +7,15 @@ public enum CloneSetAction: Sendable, Hashable {
     /// Move an older equal revision to the front (its `revision` number raised): a rollback.
     case updateRevision(ControllerRevision)
     /// Delete a revision beyond `revisionHistoryLimit`.
-    case deleteRevision(KruiseObjectRef)
+    case deleteRevision(ObjectIdentity)
     /// Create a PVC from a volume claim template (always before the pod using it).
     case createPVC(PersistentVolumeClaim)
     /// Delete a PVC of a deleted pod (same instance id).
-    case deletePVC(KruiseObjectRef)
+    case deletePVC(ObjectIdentity)
     /// Create a pod.
     case createPod(Pod)
     /// Delete a pod.
-    case deletePod(KruiseObjectRef)
+    case deletePod(ObjectIdentity)
     /// Change a pod's metadata or spec (lifecycle state, `specified-delete`, `pod-template-hash`, a finished
     /// in-place grace period).
     case updatePod(PodChange)

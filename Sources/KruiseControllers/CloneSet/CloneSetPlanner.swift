@@ -91,7 +91,7 @@ public struct CloneSetPlanner: Sendable {
         for revision in CloneSetRevisions.revisionsToDelete(
             cloneSet: cloneSet, pods: active, revisions: resolution.revisions, current: current.name, update: update.name)
         {
-            cleanup.append(.deleteRevision(KruiseObjectRef(of: revision)))
+            cleanup.append(.deleteRevision(ObjectIdentity(of: revision)))
         }
         steps.append(cleanup)
 

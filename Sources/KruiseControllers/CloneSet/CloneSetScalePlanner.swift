@@ -141,10 +141,10 @@ public struct CloneSetScalePlanner: Sendable {
                 }
                 continue
             }
-            actions.append(.deletePod(KruiseObjectRef(of: pod)))
+            actions.append(.deletePod(ObjectIdentity(of: pod)))
             let id = pod.metadata.labels[KruiseKeys.cloneSetInstanceID]
             for pvc in pvcs where pvc.metadata.labels[KruiseKeys.cloneSetInstanceID] == id {
-                actions.append(.deletePVC(KruiseObjectRef(of: pvc)))
+                actions.append(.deletePVC(ObjectIdentity(of: pvc)))
             }
         }
         return actions

@@ -16,5 +16,5 @@ public struct PodChange: Sendable, Hashable {
     }
 
     /// The pod's reference.
-    public var ref: KruiseObjectRef { KruiseObjectRef(of: self.pod) }
+    public var ref: ObjectIdentity { ObjectIdentity(of: self.pod) }
 }

@@ -247,7 +247,7 @@ public struct CloneSetPlanExecutor: Sendable {
         return patch
     }
 
-    private static func deleteOptions(_ ref: KruiseObjectRef) -> DeleteOptions {
+    private static func deleteOptions(_ ref: ObjectIdentity) -> DeleteOptions {
         DeleteOptions(preconditionUID: ref.uid.isEmpty ? nil : ref.uid)
     }
 

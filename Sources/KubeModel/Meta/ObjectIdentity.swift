@@ -1,8 +1,5 @@
-import KubeJSON
-public import KubeModel
-
-/// The namespace, name and UID of an object a plan deletes or patches. The reconciler sends the UID as a
-/// delete precondition, so a plan made from a stale cache never removes a newer object of the same name.
+/// The namespace, name and UID of an object a controller plan deletes or patches. Reconcilers send the UID as
+/// a delete precondition, so a plan made from a stale cache never removes a newer object of the same name.
 public struct ObjectIdentity: Sendable, Hashable, CustomStringConvertible {
     /// `metadata.namespace`; empty for cluster-scoped objects.
     public var namespace: String
