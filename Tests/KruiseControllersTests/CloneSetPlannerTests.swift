@@ -125,6 +125,42 @@ import Testing
         #expect(plan.diffs?.updateNum == 3)
     }
 
+    /// Live regression: replicas 2, maxSurge 1, in place. With the surge pod ready, the in-place-updated pod not yet
+    /// ready and the old pod ready, scale-in has a victim but no ready budget; the sync must fall through to the
+    /// update pass and mark the finished in-place update ready instead of planning an empty deletion forever.
+    @Test func blockedScaleInFallsThroughToTheUpdatePass() {
+        let v1 = Fixtures.cloneSet(2, 0, 0, 1, type: .inPlaceIfPossible)
+        let v2 = Fixtures.cloneSet(2, 0, 0, 1, type: .inPlaceIfPossible, image: "nginx:1.26")
+        let r1 = CloneSetRevisions.newRevision(of: v1, revision: 1, collisionCount: 0)
+        let r2 = CloneSetRevisions.newRevision(of: v2, revision: 2, collisionCount: 0)
+        var cloneSet = v2
+        cloneSet.status.currentRevision = r1.name
+        let old = Fixtures.pod("old", revision: r1.name, created: 1)
+        let surge = Fixtures.pod("surge", revision: r2.name, created: 5)
+        var updated = Fixtures.pod("updated", revision: r2.name, state: .updating, created: 2)
+        updated.spec.readinessGates = [KruiseKeys.inPlaceUpdateReady]
+        updated.spec.containers[0].image = "nginx:1.26"
+        updated.metadata.annotations[KruiseKeys.inPlaceUpdateState] = InPlaceUpdate.stateJSON(
+            revision: r2.name, updateTimestamp: Fixtures.now, lastImageIDs: ["main": "sha-125"], batchContainers: ["main"])
+        var status = updated.status
+        status.conditions = [
+            Condition(type: "Ready", status: "False", reason: "ReadinessGatesNotReady"),
+            Condition(type: KruiseKeys.inPlaceUpdateReady, status: "False", reason: "StartInPlaceUpdate"),
+        ]
+        var container = ContainerStatus(object: ["name": "main"])
+        container.image = "nginx:1.26"
+        container.imageID = "sha-126"
+        status.containerStatuses = [container]
+        updated.status = status
+
+        let plan = Self.plan(cloneSet, pods: [old, updated, surge], revisions: [r1, r2])
+        #expect(plan.diffs?.scaleDownNum == 1)
+        #expect(Fixtures.deletedPods(plan.actions).isEmpty)
+        let statusWrites = plan.actions.compactMap { if case .updatePodStatus(let change) = $0 { change.pod } else { nil } }
+        #expect(statusWrites.map(\.name) == ["updated"])
+        #expect(statusWrites.first?.status.conditions[type: KruiseKeys.inPlaceUpdateReady]?.isTrue == true)
+    }
+
     @Test func podsToDeleteIsTruncatedToExistingPods() {
         var cloneSet = Fixtures.cloneSet(1, 0, "20%", 0)
         cloneSet.spec.scaleStrategy.podsToDelete = ["gone", "p0"]

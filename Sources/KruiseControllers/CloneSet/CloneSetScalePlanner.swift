@@ -106,7 +106,11 @@ public struct CloneSetScalePlanner: Sendable {
                     deleteReadyLimit -= 1
                 }
             }
-            return Result(steps: [deleteActions(cloneSet: cloneSet, pods: chosen, pvcs: pvcs, now: now)], diffs: diffs)
+            // Nothing deletable yet (every victim ready and no ready budget left): upstream's deletePods reports
+            // "not modified", so the update pass runs; an empty step here would stall an in-place update that
+            // must finish before a surge pod can go.
+            let actions = deleteActions(cloneSet: cloneSet, pods: chosen, pvcs: pvcs, now: now)
+            if !actions.isEmpty { return Result(steps: [actions], diffs: diffs) }
         }
         return Result(steps: [], diffs: diffs)
     }
