@@ -20,7 +20,7 @@ struct LocalCommand: AsyncParsableCommand {
     @OptionGroup var cluster: LocalClusterOptions
 
     func run() async throws {
-        let logger = Logger(label: "kruise.local")
+        let logger = self.cluster.logLevel.logger(label: "kruise.local")
         let server = try await EmbeddedAPIServer.start(options: self.options, logger: logger)
         let kubeconfigPath = server.kubeconfigPath
         let dataDirectory = self.options.dataDir
@@ -67,6 +67,9 @@ extension LocalCommand {
 
 /// The flags of `kruise local` beyond the API server's.
 struct LocalClusterOptions: ParsableArguments {
+    @Option(name: .long, help: "Log level: trace, debug, info, notice, warning, error or critical.")
+    var logLevel: LogLevel = .info
+
     @Option(name: .long, help: "Number of simulated nodes.")
     var nodes: Int = 3
 

@@ -40,6 +40,9 @@ struct ManagerCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Log format: text or json.")
     var logFormat: LogFormat = .text
 
+    @Option(name: .long, help: "Log level: trace, debug, info, notice, warning, error or critical.")
+    var logLevel: LogLevel = .info
+
     @Option(name: .long, help: "Feature gates, as A=true,B=false (defaults are OpenKruise v1.6's).")
     var featureGates: String = ""
 
@@ -66,7 +69,7 @@ struct ManagerCommand: AsyncParsableCommand {
 
     func run() async throws {
         LoggingSystem.bootstrapOnce(format: self.logFormat)
-        let logger = Logger(label: "kruise-manager")
+        let logger = self.logLevel.logger(label: "kruise-manager")
         var gates = KruiseFeatures.managerDefaults()
         try gates.apply(self.featureGates)
         logger.info("feature gates", metadata: ["enabled": "\(gates.effective.filter(\.enabled).map(\.name).joined(separator: ","))"])

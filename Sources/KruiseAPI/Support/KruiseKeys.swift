@@ -30,6 +30,11 @@ public enum KruiseKeys {
     public static let podDeletionCost = "controller.kubernetes.io/pod-deletion-cost"
     /// Annotation on ControllerRevisions with the hash of the volume claim templates.
     public static let volumeClaimTemplateHash = "kruise.io/cloneset-volumeclaimtemplate-hash"
+    /// Pod annotation naming the WorkloadSpread and subset that placed the pod (``MatchedWorkloadSpread``).
+    public static let matchedWorkloadSpread = "apps.kruise.io/matched-workloadspread"
+    /// WorkloadSpread annotation: when `"true"` (any case), pods that existed before the WorkloadSpread get only the
+    /// match annotation, not the labels and annotations of their subset's patch.
+    public static let ignorePatchExistingPodsMetadata = "workloadspread.kruise.io/ignore-patch-existing-pods-metadata"
     /// The default `updateStrategy.maxUnavailable` of CloneSets.
     public static let defaultCloneSetMaxUnavailable = "20%"
 }
