@@ -53,9 +53,14 @@ struct KruiseWebhookHost {
         let client = manager.client
         let registrations = KruiseWebhookRegistrations.all.enabled(by: gates)
         let hosts: [String]
+        let endpoint: WebhookEndpoint
         switch reachability {
-        case .service(let namespace, let name): hosts = ["\(name).\(namespace).svc", "localhost"]
-        case .url(let host): hosts = [host]
+        case .service(let namespace, let name):
+            hosts = ["\(name).\(namespace).svc", "localhost"]
+            endpoint = .service(namespace: namespace, name: name)
+        case .url(let host):
+            hosts = [host]
+            endpoint = .url(host: host)
         }
         let certificates = WebhookCertificateManager(
             options: WebhookCertificateOptions(
@@ -63,7 +68,8 @@ struct KruiseWebhookHost {
                 directory: certificateDirectory,
                 secretNamespace: secretNamespace,
                 mutatingConfigurations: [registrations.mutatingConfigurationName],
-                validatingConfigurations: [registrations.validatingConfigurationName]
+                validatingConfigurations: [registrations.validatingConfigurationName],
+                endpoint: endpoint
             ),
             client: client,
             logger: logger

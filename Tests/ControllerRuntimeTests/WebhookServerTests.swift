@@ -79,6 +79,19 @@ struct WebhookServerTests {
         try await certificates.publishCABundle(authority)
         let validating = try await client.get(ValidatingWebhookConfiguration.self, name: "kruise-validating-webhook-configuration")
         #expect(validating.webhooks.first?.caBundle == Base64.encode(Array(authority.identity.certificatePEM.utf8)))
+        // A manager serving through a Service (another CA) leaves the webhooks served by URL alone.
+        let elsewhere = WebhookCertificateManager(
+            options: WebhookCertificateOptions(
+                hosts: ["kruise-webhook-service.kruise-system.svc"], directory: directory + "-service",
+                endpoint: .service(namespace: "kruise-system", name: "kruise-webhook-service")),
+            client: client,
+            logger: quietLogger()
+        )
+        let (otherAuthority, _) = try await elsewhere.ensure()
+        #expect(otherAuthority.identity != authority.identity)
+        try await elsewhere.publishCABundle(otherAuthority)
+        let untouched = try await client.get(ValidatingWebhookConfiguration.self, name: "kruise-validating-webhook-configuration")
+        #expect(untouched.webhooks.first?.caBundle == Base64.encode(Array(authority.identity.certificatePEM.utf8)))
 
         do {
             _ = try await client.create(denied)
@@ -110,7 +123,20 @@ struct WebhookServerTests {
         await server.stopListening()
     }
 
-    @Test func dispatcherAnswersAdmissionReviews() throws {
+    @Test func endpointsMatchTheirOwnWebhooksOnly() {
+        let service = WebhookEndpoint.service(namespace: "kruise-system", name: "kruise-webhook-service")
+        let url = WebhookEndpoint.url(host: "127.0.0.1")
+        let byService: JSONObject = ["service": ["namespace": "kruise-system", "name": "kruise-webhook-service", "path": "/x"]]
+        let byURL: JSONObject = ["url": "https://127.0.0.1:9876/x"]
+        #expect(service.matches(clientConfig: byService))
+        #expect(!service.matches(clientConfig: byURL))
+        #expect(!service.matches(clientConfig: ["service": ["namespace": "other", "name": "kruise-webhook-service"]]))
+        #expect(url.matches(clientConfig: byURL))
+        #expect(!url.matches(clientConfig: byService))
+        #expect(!url.matches(clientConfig: ["url": "https://127.0.0.10:9876/x"]))
+    }
+
+    @Test func dispatcherAnswersAdmissionReviews() async throws {
         let dispatcher = AdmissionDispatcher(handlers: Self.handlers)
         let review: JSONValue = [
             "apiVersion": "admission.k8s.io/v1", "kind": "AdmissionReview",
@@ -119,7 +145,7 @@ struct WebhookServerTests {
                 "object": ["apiVersion": "v1", "kind": "ConfigMap", "metadata": ["name": "x"]],
             ],
         ]
-        let answer = dispatcher.respond(path: "/mutate-configmap", body: review.serialized())
+        let answer = await dispatcher.respond(path: "/mutate-configmap", body: review.serialized())
         #expect(answer.status == 200)
         let response = try JSONValue(parsing: answer.body)["response"]
         #expect(response?["uid"]?.stringValue == "abc")
@@ -127,7 +153,7 @@ struct WebhookServerTests {
         #expect(response?["patchType"]?.stringValue == "JSONPatch")
         let patch = try JSONValue(parsing: Base64.decode(response?["patch"]?.stringValue ?? "") ?? [])
         #expect(patch == [["op": "add", "path": "/metadata/labels", "value": ["mutated": "yes"]]])
-        #expect(dispatcher.respond(path: "/nowhere", body: review.serialized()).status == 404)
-        #expect(dispatcher.respond(path: "/mutate-configmap", body: Array("{".utf8)).status == 400)
+        #expect(await dispatcher.respond(path: "/nowhere", body: review.serialized()).status == 404)
+        #expect(await dispatcher.respond(path: "/mutate-configmap", body: Array("{".utf8)).status == 400)
     }
 }

@@ -195,7 +195,7 @@ import Testing
         #expect(response.code == 400)
     }
 
-    @Test func dispatchedReviewCarriesTheDenial() throws {
+    @Test func dispatchedReviewCarriesTheDenial() async throws {
         let protection = DeletionProtection(lookups: F.busy, gates: F.gates())
         let dispatcher = AdmissionDispatcher(handlers: protection.handlers)
         #expect(dispatcher.paths == KruiseWebhookRegistrations.deletionProtection.paths)
@@ -203,7 +203,7 @@ import Testing
             "apiVersion": "admission.k8s.io/v1", "kind": "AdmissionReview",
             "request": .object(F.request(.service, oldObject: F.object(.service, label: "Always")).object),
         ]
-        let (status, body) = dispatcher.respond(path: "/validate-service", body: review.serialized())
+        let (status, body) = await dispatcher.respond(path: "/validate-service", body: review.serialized())
         #expect(status == 200)
         let answer = try JSONValue(parsing: body)
         #expect(answer["response"]?["uid"]?.stringValue == "0d1e2f")

@@ -1,6 +1,7 @@
-/// A webhook: a pure function from the request to the verdict. Handlers do no I/O of their own; those that
-/// need cluster state read it from informer caches captured when they are built.
-public typealias AdmissionHandler = @Sendable (AdmissionRequest) -> AdmissionResponse
+/// A webhook: from the request to the verdict. Most handlers are pure and read cluster state from informer
+/// caches captured when they are built; the few that must book a decision in the cluster first (the
+/// WorkloadSpread pod webhook writes its subset bookkeeping with optimistic locking, as upstream) are async.
+public typealias AdmissionHandler = @Sendable (AdmissionRequest) async -> AdmissionResponse
 
 /// Decodes AdmissionReviews, dispatches them by URL path, and encodes the answers.
 public struct AdmissionDispatcher: Sendable {
@@ -14,7 +15,7 @@ public struct AdmissionDispatcher: Sendable {
     public var paths: [String] { self.handlers.keys.sorted() }
 
     /// The HTTP status and body answering `body` posted to `path`.
-    public func respond(path: String, body: [UInt8]) -> (status: Int, body: [UInt8]) {
+    public func respond(path: String, body: [UInt8]) async -> (status: Int, body: [UInt8]) {
         guard let handler = self.handlers[path] else {
             return (404, Array("no webhook at \(path)".utf8))
         }
@@ -22,7 +23,7 @@ public struct AdmissionDispatcher: Sendable {
             return (400, Array("the body is not an AdmissionReview with a request".utf8))
         }
         let request = AdmissionRequest(object: requestObject)
-        let response = handler(request)
+        let response = await handler(request)
         let answer: JSONValue = [
             "apiVersion": .string(review["apiVersion"]?.stringValue ?? "admission.k8s.io/v1"),
             "kind": "AdmissionReview",

@@ -60,15 +60,16 @@ public final class WebhookCertificateManager: Sendable {
         return (authority, serving)
     }
 
-    /// Sets `caBundle` on every webhook of the configured webhook configurations (those that exist).
+    /// Sets `caBundle` on the webhooks of the configured webhook configurations (those that exist) that point at
+    /// ``WebhookCertificateOptions/endpoint`` (all of them when it is `nil`).
     public func publishCABundle(_ authority: CertificateAuthority) async throws {
         guard let client = self.client else { return }
         let bundle = Base64.encode(Array(authority.identity.certificatePEM.utf8))
         for name in self.options.mutatingConfigurations {
-            try await Self.patchBundle(MutatingWebhookConfiguration.self, name: name, bundle: bundle, client: client)
+            try await Self.patchBundle(MutatingWebhookConfiguration.self, name: name, bundle: bundle, endpoint: self.options.endpoint, client: client)
         }
         for name in self.options.validatingConfigurations {
-            try await Self.patchBundle(ValidatingWebhookConfiguration.self, name: name, bundle: bundle, client: client)
+            try await Self.patchBundle(ValidatingWebhookConfiguration.self, name: name, bundle: bundle, endpoint: self.options.endpoint, client: client)
         }
     }
 
@@ -88,7 +89,7 @@ public final class WebhookCertificateManager: Sendable {
     }
 
     private static func patchBundle<Configuration: KubeObject>(
-        _ type: Configuration.Type, name: String, bundle: String, client: KubeClient
+        _ type: Configuration.Type, name: String, bundle: String, endpoint: WebhookEndpoint?, client: KubeClient
     ) async throws {
         let configuration: Configuration
         do {
@@ -102,6 +103,7 @@ public final class WebhookCertificateManager: Sendable {
         updated.object["webhooks"] = .array(webhooks.map { webhook -> JSONValue in
             guard case .object(var object) = webhook else { return webhook }
             var clientConfig = object["clientConfig"]?.objectValue ?? [:]
+            if let endpoint, !endpoint.matches(clientConfig: clientConfig) { return webhook }
             clientConfig["caBundle"] = .string(bundle)
             object["clientConfig"] = .object(clientConfig)
             return .object(object)

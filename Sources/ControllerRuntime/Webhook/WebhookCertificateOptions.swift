@@ -11,6 +11,8 @@ public struct WebhookCertificateOptions: Sendable, Hashable {
     /// Mutating and validating webhook configurations whose `caBundle` the manager keeps current.
     public var mutatingConfigurations: [String]
     public var validatingConfigurations: [String]
+    /// Only webhooks pointing here get the `caBundle`; `nil`: every webhook of those configurations.
+    public var endpoint: WebhookEndpoint?
     /// Renew the serving certificate when it has less than this left.
     public var renewBefore: Duration
     /// How long a new serving certificate is valid.
@@ -23,6 +25,7 @@ public struct WebhookCertificateOptions: Sendable, Hashable {
         secretName: String = "kruise-webhook-certs",
         mutatingConfigurations: [String] = ["kruise-mutating-webhook-configuration"],
         validatingConfigurations: [String] = ["kruise-validating-webhook-configuration"],
+        endpoint: WebhookEndpoint? = nil,
         renewBefore: Duration = .seconds(30 * 24 * 3600),
         validityDays: Int = 365
     ) {
@@ -32,6 +35,7 @@ public struct WebhookCertificateOptions: Sendable, Hashable {
         self.secretName = secretName
         self.mutatingConfigurations = mutatingConfigurations
         self.validatingConfigurations = validatingConfigurations
+        self.endpoint = endpoint
         self.renewBefore = renewBefore
         self.validityDays = validityDays
     }

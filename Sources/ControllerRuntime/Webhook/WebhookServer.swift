@@ -63,7 +63,7 @@ public final class WebhookServer: Sendable {
         for path in dispatcher.paths {
             router.post(RouterPath(path)) { request, context -> Response in
                 let body = try await request.body.collect(upTo: 16 << 20)
-                let answer = dispatcher.respond(path: path, body: Array(buffer: body))
+                let answer = await dispatcher.respond(path: path, body: Array(buffer: body))
                 var headers = HTTPFields()
                 headers[.contentType] = "application/json"
                 return Response(
