@@ -36,6 +36,8 @@ if command -v kubectl >/dev/null 2>&1; then
     ./scripts/e2e-apiserver.sh "$(swift build --show-bin-path)/kruise"
     # `kruise local`: simulated nodes and the built-in controllers, driven with kubectl.
     ./scripts/e2e-local.sh "$(swift build --show-bin-path)/kruise"
+    # CloneSet's acceptance scenarios, its controller in a separate `kruise manager` killed mid-rollout.
+    ./scripts/e2e-cloneset.sh "$(swift build --show-bin-path)/kruise"
     # Two managers: leader election survives SIGKILL of the leader.
     ./scripts/e2e-manager.sh "$(swift build --show-bin-path)/kruise"
 else
