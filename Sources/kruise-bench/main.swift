@@ -3,6 +3,7 @@
 //        kruise-bench apiserver [--pods N] [--watchers N] [--events N]
 //        kruise-bench local [--nodes N] [--pods N]
 //        kruise-bench informer [--pods N]
+//        kruise-bench cloneset [--nodes N] [--pods N]
 import Glibc
 
 let arguments = Array(CommandLine.arguments.dropFirst())
@@ -52,7 +53,16 @@ case "informer":
         print("kruise-bench: \(error)")
         exit(1)
     }
+case "cloneset":
+    do {
+        for result in try await CloneSetBenchmark(nodes: option("--nodes", default: 100), pods: option("--pods", default: 1_000)).run() {
+            print(result.jsonLine)
+        }
+    } catch {
+        print("kruise-bench: \(error)")
+        exit(1)
+    }
 default:
-    print("kruise-bench: unknown suite '\(suite)'; available: json, apiserver, local, informer")
+    print("kruise-bench: unknown suite '\(suite)'; available: json, apiserver, local, informer, cloneset")
     exit(2)
 }

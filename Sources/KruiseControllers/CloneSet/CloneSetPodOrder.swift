@@ -9,15 +9,14 @@ public enum CloneSetPodOrder {
     /// shorter ready time first; more restarts first; newer first. Stable for ties.
     public static func deletionOrder(_ pods: [Pod], available: (Pod) -> Bool) -> [Pod] {
         let ranks = sameNodeRanks(pods)
-        return stableSorted(pods) { lhs, rhs in
+        return sorted(pods) { pod in
+            SortKey(pod, available: available(pod), cost: CloneSetPods.deletionCost(pod), rank: ranks[pod.name] ?? 0)
+        } by: { lhs, rhs in
             if let order = compareBasics(lhs, rhs) { return order }
-            let lhsAvailable = available(lhs), rhsAvailable = available(rhs)
-            if lhsAvailable != rhsAvailable { return !lhsAvailable }
-            if let order = compareReady(lhs, rhs, withTimes: false) { return order }
-            let lhsCost = CloneSetPods.deletionCost(lhs), rhsCost = CloneSetPods.deletionCost(rhs)
-            if lhsCost != rhsCost { return lhsCost < rhsCost }
-            let lhsRank = ranks[lhs.name] ?? 0, rhsRank = ranks[rhs.name] ?? 0
-            if lhsRank != rhsRank { return lhsRank > rhsRank }
+            if lhs.available != rhs.available { return !lhs.available }
+            if let order = compareReady(lhs, rhs) { return order }
+            if lhs.cost != rhs.cost { return lhs.cost < rhs.cost }
+            if lhs.rank != rhs.rank { return lhs.rank > rhs.rank }
             return compareTail(lhs, rhs)
         }
     }
@@ -25,9 +24,9 @@ public enum CloneSetPodOrder {
     /// Kubernetes' `ActivePods.Less` (the default update order): unassigned < assigned; Pending < Unknown <
     /// Running; not ready < ready; shorter ready time first; more restarts first; newer first. Stable for ties.
     public static func activeOrder(_ pods: [Pod]) -> [Pod] {
-        stableSorted(pods) { lhs, rhs in
+        sorted(pods) { SortKey($0) } by: { lhs, rhs in
             if let order = compareBasics(lhs, rhs) { return order }
-            if let order = compareReady(lhs, rhs, withTimes: false) { return order }
+            if let order = compareReady(lhs, rhs) { return order }
             return compareTail(lhs, rhs)
         }
     }
@@ -47,12 +46,41 @@ public enum CloneSetPodOrder {
         return ranks
     }
 
-    static func stableSorted(_ pods: [Pod], by less: (Pod, Pod) -> Bool) -> [Pod] {
-        pods.enumerated().sorted { lhs, rhs in
-            if less(lhs.element, rhs.element) { return true }
-            if less(rhs.element, lhs.element) { return false }
-            return lhs.offset < rhs.offset
-        }.map(\.element)
+    /// What the orderings compare, read from each pod once: the comparisons run O(n log n) times, and every
+    /// field read walks the pod's JSON.
+    struct SortKey {
+        var unassigned: Bool
+        var phase: Int
+        var available: Bool
+        var ready: Bool
+        var cost: Int64
+        var rank: Double
+        var readyTime: KubeTime?
+        var restarts: Int32
+        var created: KubeTime?
+
+        init(_ pod: Pod, available: Bool = false, cost: Int64 = 0, rank: Double = 0) {
+            self.unassigned = (pod.spec.nodeName ?? "").isEmpty
+            self.phase = CloneSetPodOrder.phaseOrdinal(pod)
+            self.available = available
+            self.ready = pod.isReady
+            self.cost = cost
+            self.rank = rank
+            self.readyTime = self.ready ? pod.status.conditions[type: "Ready"]?.lastTransitionTime : nil
+            self.restarts = pod.status.containerStatuses.map(\.restartCount).max() ?? 0
+            self.created = pod.metadata.creationTimestamp
+        }
+    }
+
+    /// `pods` stably sorted by `less` over each pod's key.
+    static func sorted(_ pods: [Pod], key: (Pod) -> SortKey, by less: (SortKey, SortKey) -> Bool) -> [Pod] {
+        let keys = pods.map(key)
+        let order = keys.indices.sorted { lhs, rhs in
+            if less(keys[lhs], keys[rhs]) { return true }
+            if less(keys[rhs], keys[lhs]) { return false }
+            return lhs < rhs
+        }
+        return order.map { pods[$0] }
     }
 
     private static func phaseOrdinal(_ pod: Pod) -> Int {
@@ -63,16 +91,14 @@ public enum CloneSetPodOrder {
         }
     }
 
-    private static func compareBasics(_ lhs: Pod, _ rhs: Pod) -> Bool? {
-        let lhsNode = lhs.spec.nodeName ?? "", rhsNode = rhs.spec.nodeName ?? ""
-        if lhsNode != rhsNode && (lhsNode.isEmpty || rhsNode.isEmpty) { return lhsNode.isEmpty }
-        let lhsPhase = phaseOrdinal(lhs), rhsPhase = phaseOrdinal(rhs)
-        if lhsPhase != rhsPhase { return lhsPhase < rhsPhase }
+    private static func compareBasics(_ lhs: SortKey, _ rhs: SortKey) -> Bool? {
+        if lhs.unassigned != rhs.unassigned { return lhs.unassigned }
+        if lhs.phase != rhs.phase { return lhs.phase < rhs.phase }
         return nil
     }
 
-    private static func compareReady(_ lhs: Pod, _ rhs: Pod, withTimes: Bool) -> Bool? {
-        if lhs.isReady != rhs.isReady { return !lhs.isReady }
+    private static func compareReady(_ lhs: SortKey, _ rhs: SortKey) -> Bool? {
+        if lhs.ready != rhs.ready { return !lhs.ready }
         return nil
     }
 
@@ -82,20 +108,10 @@ public enum CloneSetPodOrder {
         return rhs < lhs
     }
 
-    private static func maxRestarts(_ pod: Pod) -> Int32 {
-        pod.status.containerStatuses.map(\.restartCount).max() ?? 0
-    }
-
-    private static func compareTail(_ lhs: Pod, _ rhs: Pod) -> Bool {
-        if lhs.isReady && rhs.isReady {
-            let lhsTime = lhs.status.conditions[type: "Ready"]?.lastTransitionTime
-            let rhsTime = rhs.status.conditions[type: "Ready"]?.lastTransitionTime
-            if lhsTime != rhsTime { return afterOrZero(lhsTime, rhsTime) }
-        }
-        let lhsRestarts = maxRestarts(lhs), rhsRestarts = maxRestarts(rhs)
-        if lhsRestarts != rhsRestarts { return lhsRestarts > rhsRestarts }
-        let lhsCreated = lhs.metadata.creationTimestamp, rhsCreated = rhs.metadata.creationTimestamp
-        if lhsCreated != rhsCreated { return afterOrZero(lhsCreated, rhsCreated) }
+    private static func compareTail(_ lhs: SortKey, _ rhs: SortKey) -> Bool {
+        if lhs.ready && rhs.ready, lhs.readyTime != rhs.readyTime { return afterOrZero(lhs.readyTime, rhs.readyTime) }
+        if lhs.restarts != rhs.restarts { return lhs.restarts > rhs.restarts }
+        if lhs.created != rhs.created { return afterOrZero(lhs.created, rhs.created) }
         return false
     }
 }
