@@ -152,7 +152,7 @@ let package = Package(
         // Kruise's admission webhooks: pure handlers from an AdmissionRequest (and cache reads) to a verdict.
         .target(
             name: "KruiseWebhooks",
-            dependencies: ["KubeJSON", "KubeModel", "KruiseAPI", "ControllerRuntime"],
+            dependencies: ["KubeJSON", "KubeModel", "KruiseAPI", "KubeClient", "ControllerRuntime"],
             swiftSettings: commonSettings
         ),
         .executableTarget(
@@ -193,7 +193,7 @@ let package = Package(
         .executableTarget(
             name: "kruise-bench",
             dependencies: [
-                "KubeJSON", "KubeModel", "KubeClient", "ControllerRuntime", "KruiseTestSupport",
+                "KubeJSON", "KubeModel", "KubeClient", "ControllerRuntime", "KruiseAPI", "KruiseTestSupport",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: commonSettings
@@ -242,7 +242,7 @@ let package = Package(
         ),
         .testTarget(
             name: "KruiseWebhooksTests",
-            dependencies: ["KruiseWebhooks", "KruiseAPI", "ControllerRuntime", "KubeModel", "KubeJSON"],
+            dependencies: ["KruiseWebhooks", "KruiseAPI", "ControllerRuntime", "KubeClient", "KubeModel", "KubeJSON"],
             swiftSettings: commonSettings
         ),
         .testTarget(
