@@ -12,13 +12,13 @@ public enum CloneSetPods {
     /// Upstream `EqualToRevisionHash`: the pod's `controller-revision-hash` equals `revision`, or their short
     /// hashes are equal.
     public static func isAtRevision(_ pod: Pod, _ revision: String) -> Bool {
-        let label = pod.metadata.labels[KruiseKeys.controllerRevisionHash] ?? ""
+        let label = pod.metadata.label(KruiseKeys.controllerRevisionHash) ?? ""
         return label == revision || shortHash(label) == shortHash(revision)
     }
 
     /// The `lifecycle.apps.kruise.io/state` label; empty when absent.
     public static func lifecycleState(_ pod: Pod) -> String {
-        pod.metadata.labels[KruiseKeys.lifecycleState] ?? ""
+        pod.metadata.label(KruiseKeys.lifecycleState) ?? ""
     }
 
     /// `true` when the pod is in `state`.
@@ -29,7 +29,7 @@ public enum CloneSetPods {
     /// Upstream `isSpecifiedDelete`: the pod has the `apps.kruise.io/specified-delete` label or is named in
     /// `scaleStrategy.podsToDelete`.
     public static func isSpecifiedDelete(_ pod: Pod, of cloneSet: CloneSet) -> Bool {
-        if pod.metadata.labels[KruiseKeys.specifiedDelete] != nil { return true }
+        if pod.metadata.label(KruiseKeys.specifiedDelete) != nil { return true }
         return cloneSet.spec.scaleStrategy.podsToDelete.contains(pod.name)
     }
 
@@ -101,7 +101,7 @@ public enum CloneSetPods {
 
     /// The pod's `controller.kubernetes.io/pod-deletion-cost` (0 when absent or invalid).
     public static func deletionCost(_ pod: Pod) -> Int64 {
-        guard let text = pod.metadata.annotations[KruiseKeys.podDeletionCost], let value = Int32(text) else { return 0 }
+        guard let text = pod.metadata.annotation(KruiseKeys.podDeletionCost), let value = Int32(text) else { return 0 }
         return Int64(value)
     }
 }

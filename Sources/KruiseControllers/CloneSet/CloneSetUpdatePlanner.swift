@@ -81,7 +81,7 @@ public struct CloneSetUpdatePlanner: Sendable {
             case LifecycleState.updated.rawValue:
                 candidates.append(index)
             default:
-                if (pod.metadata.annotations[KruiseKeys.inPlaceUpdateGrace] ?? "").isEmpty { candidates.append(index) }
+                if (pod.metadata.annotation(KruiseKeys.inPlaceUpdateGrace) ?? "").isEmpty { candidates.append(index) }
             }
         }
         let sorted = CloneSetUpdateSort.sort(pods: pods, candidates: candidates, strategy: cloneSet.spec.updateStrategy)

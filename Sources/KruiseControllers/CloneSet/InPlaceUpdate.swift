@@ -207,8 +207,8 @@ public enum InPlaceUpdate {
     /// `Refresh`: finishes an elapsed grace period (or drops it when the pod moved to another revision), and
     /// once the update completed sets `InPlaceUpdateReady` True on pods with the readiness gate.
     public static func refresh(pod: Pod, now: KubeTime) -> Refresh {
-        let annotations = pod.metadata.annotations
-        if let graceText = annotations[KruiseKeys.inPlaceUpdateGrace], !graceText.isEmpty {
+        if let graceText = pod.metadata.annotation(KruiseKeys.inPlaceUpdateGrace), !graceText.isEmpty {
+            let annotations = pod.metadata.annotations
             guard let json = try? JSONValue(parsing: Array(graceText.utf8)), let spec = Spec(json: json),
                 let stateText = annotations[KruiseKeys.inPlaceUpdateState],
                 let state = try? JSONValue(parsing: Array(stateText.utf8))
@@ -230,8 +230,14 @@ public enum InPlaceUpdate {
             updated.metadata.annotations[KruiseKeys.inPlaceUpdateGrace] = nil
             return Refresh(pod: updated)
         }
-        if annotations[KruiseKeys.inPlaceUpdateState] != nil, !isUpdateCompleted(pod) { return Refresh() }
+        // Cheap checks first: a synced CloneSet refreshes every pod on every sync, and most are settled.
         guard CloneSetPods.hasInPlaceReadinessGate(pod) else { return Refresh() }
+        if let existing = pod.status.conditions[type: KruiseKeys.inPlaceUpdateReady], existing.status == "True",
+            existing.reason == nil, existing.message == nil
+        {
+            return Refresh()
+        }
+        if pod.metadata.annotation(KruiseKeys.inPlaceUpdateState) != nil, !isUpdateCompleted(pod) { return Refresh() }
         var condition = Condition(type: KruiseKeys.inPlaceUpdateReady, status: "True")
         condition.lastTransitionTime = now.truncatedToSeconds
         let changed = settingCondition(pod, condition, setReady: false)

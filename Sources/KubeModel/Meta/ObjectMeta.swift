@@ -70,6 +70,17 @@ public struct ObjectMeta: JSONObjectView {
         set { self.setStringMap("annotations", newValue) }
     }
 
+    /// One label's value, read without building the whole ``labels`` map (controllers read a few labels of
+    /// every pod on every sync).
+    public func label(_ key: String) -> String? {
+        self.object["labels"]?[key]?.stringValue
+    }
+
+    /// One annotation's value, read without building the whole ``annotations`` map.
+    public func annotation(_ key: String) -> String? {
+        self.object["annotations"]?[key]?.stringValue
+    }
+
     public var ownerReferences: [OwnerReference] {
         get { self.views("ownerReferences") }
         set { self.setViews("ownerReferences", newValue) }

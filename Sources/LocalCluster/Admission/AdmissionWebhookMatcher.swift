@@ -37,18 +37,21 @@ public struct AdmissionWebhookMatcher: Sendable {
 
     /// The version at which `webhook` applies to the request, or `nil` when it does not.
     public func matchedVersion(of webhook: Webhook, for attributes: AdmissionAttributes) -> String? {
-        guard self.matchesNamespaceSelector(webhook.namespaceSelector, attributes),
+        // Rules first: they rule out most webhooks for most requests, and cost far less than the selectors
+        // (which parse their requirements and read the objects' labels).
+        let rules = webhook.rules.map(AdmissionRule.init(json:))
+        var version: String?
+        if rules.contains(where: { $0.matches(attributes, version: attributes.resource.version) }) {
+            version = attributes.resource.version
+        } else if webhook.object["matchPolicy"]?.stringValue != "Exact" {
+            version = attributes.equivalentVersions.first { candidate in
+                candidate != attributes.resource.version && rules.contains { $0.matches(attributes, version: candidate) }
+            }
+        }
+        guard let version, self.matchesNamespaceSelector(webhook.namespaceSelector, attributes),
             self.matchesObjectSelector(webhook.objectSelector, attributes)
         else { return nil }
-        let rules = webhook.rules.map(AdmissionRule.init(json:))
-        if rules.contains(where: { $0.matches(attributes, version: attributes.resource.version) }) {
-            return attributes.resource.version
-        }
-        guard webhook.object["matchPolicy"]?.stringValue != "Exact" else { return nil }
-        for version in attributes.equivalentVersions where version != attributes.resource.version {
-            if rules.contains(where: { $0.matches(attributes, version: version) }) { return version }
-        }
-        return nil
+        return version
     }
 
     /// An absent or empty selector matches everything. Cluster-scoped objects other than Namespaces always
