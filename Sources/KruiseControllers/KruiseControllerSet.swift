@@ -7,7 +7,7 @@ public import KubeModel
 /// ``Manager``.
 public enum KruiseControllerSet {
     /// The controller names, as an enable list takes them.
-    public static let names = ["cloneset"]
+    public static let names = ["cloneset", "workloadspread"]
 
     /// How the client serves CloneSets (`clonesets.apps.kruise.io`, short name `clone`).
     public static let cloneSetDescriptor = ResourceDescriptor(
@@ -16,18 +16,31 @@ public enum KruiseControllerSet {
     /// The event source component of the CloneSet controller (upstream's recorder name).
     public static let cloneSetComponent = "cloneset-controller"
 
+    /// How the client serves WorkloadSpreads (`workloadspreads.apps.kruise.io`, short name `ws`).
+    public static let workloadSpreadDescriptor = ResourceDescriptor(
+        WorkloadSpread.groupVersionKind, plural: "workloadspreads", namespaced: true, shortNames: ["ws"])
+
+    /// The event source component of the WorkloadSpread controller (upstream's recorder name).
+    public static let workloadSpreadComponent = "workloadspread-controller"
+
     /// Registers the Kruise resource descriptors on `manager.client` and the controllers named in `enabled`
     /// (all by default) on `manager`, with `workers` concurrent reconciles each. `gates` sets the planner's
-    /// gated behaviour (`CloneSetPartitionRollback`, `PreparingUpdateAsUpdate`). Call before `manager.run()`;
-    /// the CloneSet CRD must be installed for the CloneSet informer to sync.
+    /// gated behaviour (`CloneSetPartitionRollback`, `PreparingUpdateAsUpdate`) and whether the WorkloadSpread
+    /// controller runs at all (gate `WorkloadSpread`). Call before `manager.run()`; the CRDs of the controllers
+    /// registered (CloneSet; WorkloadSpread and CloneSet for `workloadspread`) must be installed for their
+    /// informers to sync, and the manager starts no controller before every informer has synced.
     public static func register(
         on manager: Manager, gates: FeatureGates, enabled: Set<String>? = nil, workers: Int = 4,
         expectations: CloneSetExpectations = CloneSetExpectations()
     ) {
         manager.client.register(Self.cloneSetDescriptor)
+        manager.client.register(Self.workloadSpreadDescriptor)
         let enabled = enabled ?? Set(Self.names)
         if enabled.contains("cloneset") {
             manager.add(Self.cloneSetController(on: manager, gates: gates, workers: workers, expectations: expectations))
+        }
+        if enabled.contains("workloadspread") && gates.isEnabled(KruiseFeatures.workloadSpread) {
+            manager.add(Self.workloadSpreadController(on: manager, workers: workers))
         }
     }
 
@@ -57,5 +70,49 @@ public enum KruiseControllerSet {
         controller.watch(claims) { router.keys(for: $0) }
         controller.watch(revisions) { router.keys(for: $0) }
         return controller
+    }
+}
+
+extension KruiseControllerSet {
+    /// The WorkloadSpread controller (named `workloadspread`) with its watches; not yet added to `manager`. It
+    /// watches WorkloadSpreads, pods, nodes and the workloads a WorkloadSpread can target (Deployments,
+    /// ReplicaSets, CloneSets, StatefulSets).
+    public static func workloadSpreadController(on manager: Manager, workers: Int) -> Controller {
+        let workloadSpreads = manager.informer(WorkloadSpread.self)
+        let pods = manager.informer(Pod.self)
+        let nodes = manager.informer(Node.self)
+        let targets = WorkloadSpreadTargetCaches(
+            deployments: manager.informer(Deployment.self), replicaSets: manager.informer(ReplicaSet.self),
+            cloneSets: manager.informer(CloneSet.self), statefulSets: manager.informer(StatefulSet.self), pods: pods)
+        let recorder = EventRecorder(
+            client: manager.client, component: Self.workloadSpreadComponent, logger: manager.logger)
+        let reconciler = WorkloadSpreadReconciler(
+            workloadSpreads: workloadSpreads, targets: targets, nodes: nodes,
+            executor: WorkloadSpreadPlanExecutor(client: manager.client, recorder: recorder, logger: manager.logger))
+        let controller = Controller(
+            name: "workloadspread", reconciler: reconciler, workers: workers, metrics: manager.metrics,
+            logger: manager.logger)
+        controller.watchOwn(workloadSpreads)
+        let replicaSets = targets.replicaSets
+        controller.watch(pods) { event in
+            let namespace = event.object.namespace
+            return WorkloadSpreadEventRouter.keys(
+                for: event, workloadSpreads: workloadSpreads.store.list(namespace: namespace),
+                replicaSetOwner: { replicaSets.store.get(ObjectKey(namespace: namespace, name: $0))?.metadata.controllerReference })
+        }
+        Self.watchWorkload(targets.deployments, on: controller, workloadSpreads: workloadSpreads)
+        Self.watchWorkload(targets.replicaSets, on: controller, workloadSpreads: workloadSpreads)
+        Self.watchWorkload(targets.cloneSets, on: controller, workloadSpreads: workloadSpreads)
+        Self.watchWorkload(targets.statefulSets, on: controller, workloadSpreads: workloadSpreads)
+        return controller
+    }
+
+    private static func watchWorkload<Workload: KubeObject>(
+        _ informer: Informer<Workload>, on controller: Controller, workloadSpreads: Informer<WorkloadSpread>
+    ) {
+        controller.watch(informer) { event in
+            WorkloadSpreadEventRouter.keys(
+                forWorkload: event, workloadSpreads: workloadSpreads.store.list(namespace: event.object.namespace))
+        }
     }
 }

@@ -1,4 +1,6 @@
 import ControllerRuntime
+import KruiseAPI
+import KruiseControllers
 import KubeClient
 import KubeJSON
 import KubeModel
@@ -93,7 +95,12 @@ struct KruiseWebhookHost {
             deletionProtection: protection
         )
         // The CloneSet paths also carry deletion protection's DELETE check (CloneSetAdmission delegates).
-        let handlers = protection.handlers.merging(cloneSets.handlers) { _, cloneSet in cloneSet }
+        var handlers = protection.handlers.merging(cloneSets.handlers) { _, cloneSet in cloneSet }
+        if gates.isEnabled(KruiseFeatures.workloadSpread) {
+            let lookups = Self.workloadSpreadLookups(manager: manager)
+            handlers.merge(WorkloadSpreadPodWebhook(lookups: lookups).handlers) { _, new in new }
+            handlers.merge(WorkloadSpreadAdmission(lookups: lookups).handlers) { _, new in new }
+        }
         let server = WebhookServer(
             dispatcher: AdmissionDispatcher(handlers: handlers),
             identity: serving,
@@ -104,6 +111,47 @@ struct KruiseWebhookHost {
         return KruiseWebhookHost(
             client: client, registrations: registrations, certificates: certificates, server: server,
             reachability: reachability, customResources: customResources, logger: logger
+        )
+    }
+
+    /// The WorkloadSpread webhooks' view of the cluster: WorkloadSpreads, Deployments, ReplicaSets and CloneSets
+    /// from the manager's shared informers (the WorkloadSpread controller watches them too); other workload kinds
+    /// and evicted pods by a GET; status writes through the API.
+    static func workloadSpreadLookups(manager: Manager) -> WorkloadSpreadLookups {
+        let client = manager.client
+        client.register(KruiseControllerSet.workloadSpreadDescriptor)
+        let workloadSpreads = manager.informer(WorkloadSpread.self)
+        let deployments = manager.informer(Deployment.self)
+        let replicaSets = manager.informer(ReplicaSet.self)
+        let cloneSets = manager.informer(CloneSet.self)
+        let pods = manager.informer(Pod.self)
+        return WorkloadSpreadLookups(
+            workloadSpreads: { namespace in workloadSpreads.store.list(namespace: namespace) },
+            workload: { apiVersion, kind, namespace, name in
+                let key = ObjectKey(namespace: namespace, name: name)
+                switch (WorkloadSpreadTargetReference.group(ofAPIVersion: apiVersion), kind) {
+                case ("apps", "Deployment"): return deployments.store.get(key)?.object
+                case ("apps", "ReplicaSet"): return replicaSets.store.get(key)?.object
+                case ("apps.kruise.io", "CloneSet"): return cloneSets.store.get(key)?.object
+                default:
+                    // StatefulSets (both groups) and Jobs: rare targets, read when asked.
+                    guard let gvk = GroupVersionKind(apiVersion: apiVersion, kind: kind),
+                        let descriptor = try? client.descriptor(for: gvk)
+                    else { return nil }
+                    let location = ResourceLocation(descriptor, namespace: namespace, name: name)
+                    return try? await client.request("GET", location).objectValue
+                }
+            },
+            pod: { namespace, name in
+                if let cached = pods.store.get(ObjectKey(namespace: namespace, name: name)) { return cached }
+                return try? await client.get(Pod.self, namespace: namespace, name: name)
+            },
+            fetch: { namespace, name throws(KubeAPIError) in
+                try await client.get(WorkloadSpread.self, namespace: namespace, name: name)
+            },
+            writeStatus: { workloadSpread throws(KubeAPIError) in
+                _ = try await client.updateStatus(workloadSpread)
+            }
         )
     }
 

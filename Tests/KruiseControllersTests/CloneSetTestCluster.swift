@@ -11,8 +11,8 @@ import Logging
 import NodeSimulation
 import Synchronization
 
-/// An API server with the CloneSet CRD installed, three simulated nodes (fast timings) and the CloneSet
-/// controller — no built-in controllers.
+/// An API server with the Kruise CRDs installed, three simulated nodes (fast timings) and the Kruise
+/// controllers (CloneSet, WorkloadSpread) — no built-in controllers.
 struct CloneSetTestCluster {
     let server: TestAPIServer
     let client: KubeClient
@@ -23,18 +23,26 @@ struct CloneSetTestCluster {
     static func start() async throws -> CloneSetTestCluster {
         let server = try await TestAPIServer.start()
         let client = try server.client()
-        _ = try await client.create(KruiseCRDs.cloneSet)
-        let established = await eventually {
-            guard let crd = try? await client.get(CustomResourceDefinition.self, name: "clonesets.apps.kruise.io") else { return false }
-            return crd.object["status"]?["conditions"]?.arrayValue?.contains { $0["type"] == "Established" && $0["status"] == "True" } == true
-        }
-        guard established else { throw CloneSetTestError("the CloneSet CRD was not established") }
+        try await Self.installCRDs(client)
         let manager = Manager(client: client, metrics: MetricsRegistry(), logger: quietLogger())
         let nodes = await SimulatedNodes(
             client: client, manager: manager, fleet: NodeFleetOptions(count: 3), timings: .fast, logger: quietLogger())
         KruiseControllerSet.register(on: manager, gates: KruiseFeatures.managerDefaults(), workers: 2)
         let run = Task { try await manager.run() }
         return CloneSetTestCluster(server: server, client: client, manager: manager, nodes: nodes, run: run)
+    }
+
+    /// Creates every Kruise CRD (the manager starts no controller before all its informers, WorkloadSpreads' too,
+    /// have synced) and waits until they are established.
+    static func installCRDs(_ client: KubeClient) async throws {
+        for crd in KruiseCRDs.all { _ = try await client.create(crd) }
+        for name in KruiseCRDs.all.map(\.name) {
+            let established = await eventually {
+                guard let crd = try? await client.get(CustomResourceDefinition.self, name: name) else { return false }
+                return crd.object["status"]?["conditions"]?.arrayValue?.contains { $0["type"] == "Established" && $0["status"] == "True" } == true
+            }
+            guard established else { throw CloneSetTestError("the CRD \(name) was not established") }
+        }
     }
 
     /// Runs `body` against a fresh cluster and always stops it afterwards.

@@ -21,7 +21,41 @@ public struct KruiseWebhookRegistrations: Sendable, Hashable {
     }
 
     /// Every webhook SwiftKruise serves today.
-    public static var all: KruiseWebhookRegistrations { Self.deletionProtection }
+    public static var all: KruiseWebhookRegistrations {
+        var all = Self.deletionProtection
+        all.webhooks += Self.workloadSpread.webhooks
+        return all
+    }
+
+    /// WorkloadSpread, as upstream's chart (v1.6) registers it: the pod webhooks (`mpod.kb.io` on CREATE,
+    /// `vpod.kb.io` on DELETE and eviction; kube-system excluded) and the WorkloadSpread validation. All behind
+    /// the `WorkloadSpread` gate: the pod webhooks serve nothing else yet (upstream also gates them on
+    /// `PodWebhook`, on by default).
+    public static var workloadSpread: KruiseWebhookRegistrations {
+        let gate = KruiseFeatures.workloadSpread
+        return KruiseWebhookRegistrations(webhooks: [
+            KruiseWebhookRegistration(
+                name: "mpod.kb.io", type: .mutating, path: "/mutate-pod",
+                rules: [WebhookRule(apiGroups: [""], apiVersions: ["v1"], operations: ["CREATE"], resources: ["pods"])],
+                namespaceSelector: WebhookNamespaceSelectors.excludingKubeSystem, featureGate: gate
+            ),
+            KruiseWebhookRegistration(
+                name: "vpod.kb.io", type: .validating, path: "/validate-pod",
+                rules: [
+                    WebhookRule(apiGroups: [""], apiVersions: ["v1"], operations: ["DELETE"], resources: ["pods"]),
+                    WebhookRule(apiGroups: [""], apiVersions: ["v1"], operations: ["CREATE"], resources: ["pods/eviction"]),
+                ],
+                namespaceSelector: WebhookNamespaceSelectors.excludingKubeSystem, featureGate: gate
+            ),
+            KruiseWebhookRegistration(
+                name: "vworkloadspread.kb.io", type: .validating, path: "/validate-apps-kruise-io-v1alpha1-workloadspread",
+                rules: [
+                    WebhookRule(apiGroups: ["apps.kruise.io"], apiVersions: ["v1alpha1"], operations: ["CREATE", "UPDATE"], resources: ["workloadspreads"])
+                ],
+                featureGate: gate
+            ),
+        ])
+    }
 
     /// Deletion protection, as upstream's chart (v1.6) registers it: the built-in kinds with an objectSelector
     /// on the label and kube-system excluded; the Kruise workloads on their kinds' validating paths with no
