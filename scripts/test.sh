@@ -38,6 +38,8 @@ if command -v kubectl >/dev/null 2>&1; then
     ./scripts/e2e-local.sh "$(swift build --show-bin-path)/kruise"
     # CloneSet's acceptance scenarios, its controller in a separate `kruise manager` killed mid-rollout.
     ./scripts/e2e-cloneset.sh "$(swift build --show-bin-path)/kruise"
+    # WorkloadSpread on six nodes in two zones: subsets, deletion costs, versioned surge, Adaptive.
+    ./scripts/e2e-workloadspread.sh "$(swift build --show-bin-path)/kruise"
     # Two managers: leader election survives SIGKILL of the leader.
     ./scripts/e2e-manager.sh "$(swift build --show-bin-path)/kruise"
 else
