@@ -140,12 +140,16 @@ sleep 1
 stop_watch
 check "maxSurge 2 / maxUnavailable 0 bounds (max pods, min ready)" "7 5" "$(bounds "$WORK/surge.watch" 5)"
 
-# 5. A preDelete hook holds a pod in PreparingDelete until its label is removed.
-cloneset hooked 2 "{type: ReCreate}" "  lifecycle: {preDelete: {labelsHandler: {example.io/block: \"true\"}}}" ", example.io/block: \"true\""
+# 5. A preDelete hook holds a pod in PreparingDelete until its label is removed; markPodNotReady takes it out of
+# service first (the KruisePodReady gate the pod webhook injects turns False).
+cloneset hooked 2 "{type: ReCreate}" "  lifecycle: {preDelete: {labelsHandler: {example.io/block: \"true\"}, markPodNotReady: true}}" ", example.io/block: \"true\""
 wait_for "hooked cloneset ready" "2 2 2 2" ready_total hooked
+check "KruisePodReady gate injected" "2" "$(K get pods -l app=hooked -o jsonpath='{range .items[*]}{.spec.readinessGates[*].conditionType}{"\n"}{end}' | grep -c KruisePodReady)"
+check "KruisePodReady True" "True True" "$(K get pods -l app=hooked -o jsonpath='{.items[*].status.conditions[?(@.type=="KruisePodReady")].status}')"
 K scale clone hooked --replicas=1 >/dev/null
 wait_for "one pod PreparingDelete" "1" state_count hooked PreparingDelete
 HELD=$(K get pods -l app=hooked,lifecycle.apps.kruise.io/state=PreparingDelete -o jsonpath='{.items[0].metadata.name}')
+wait_for "markPodNotReady: held pod not Ready" "False False" K get pod "$HELD" -o jsonpath='{.status.conditions[?(@.type=="KruisePodReady")].status} {.status.conditions[?(@.type=="Ready")].status}'
 sleep 3
 check "held while the hook label stays" "$HELD" "$(K get pod "$HELD" -o jsonpath='{.metadata.name}' 2>/dev/null)"
 check "still two pods" "2" "$(K get pods -l app=hooked --no-headers | wc -l | tr -d ' ')"

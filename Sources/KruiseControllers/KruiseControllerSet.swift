@@ -7,7 +7,7 @@ public import KubeModel
 /// ``Manager``.
 public enum KruiseControllerSet {
     /// The controller names, as an enable list takes them.
-    public static let names = ["cloneset", "workloadspread"]
+    public static let names = ["cloneset", "workloadspread", "podreadiness"]
 
     /// How the client serves CloneSets (`clonesets.apps.kruise.io`, short name `clone`).
     public static let cloneSetDescriptor = ResourceDescriptor(
@@ -41,6 +41,9 @@ public enum KruiseControllerSet {
         }
         if enabled.contains("workloadspread") && gates.isEnabled(KruiseFeatures.workloadSpread) {
             manager.add(Self.workloadSpreadController(on: manager, workers: workers))
+        }
+        if enabled.contains("podreadiness") {
+            manager.add(Self.podReadinessController(on: manager, workers: workers))
         }
     }
 
@@ -114,5 +117,25 @@ extension KruiseControllerSet {
             WorkloadSpreadEventRouter.keys(
                 forWorkload: event, workloadSpreads: workloadSpreads.store.list(namespace: event.object.namespace))
         }
+    }
+}
+
+extension KruiseControllerSet {
+    /// The pod-readiness controller (named `podreadiness`): gives pods with the `KruisePodReady` gate their
+    /// condition, True; only pod events that lack it are queued.
+    public static func podReadinessController(on manager: Manager, workers: Int) -> Controller {
+        let pods = manager.informer(Pod.self)
+        let reconciler = PodReadinessReconciler(pods: pods, client: manager.client)
+        let controller = Controller(
+            name: "podreadiness", reconciler: reconciler, workers: workers, metrics: manager.metrics, logger: manager.logger)
+        controller.watch(pods) { event in
+            switch event {
+            case .added(let pod), .updated(_, let pod):
+                return PodReadinessReconciler.needsCondition(pod) ? [ObjectKey(pod)] : []
+            case .deleted:
+                return []
+            }
+        }
+        return controller
     }
 }

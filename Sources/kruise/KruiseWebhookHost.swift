@@ -96,10 +96,13 @@ struct KruiseWebhookHost {
         )
         // The CloneSet paths also carry deletion protection's DELETE check (CloneSetAdmission delegates).
         var handlers = protection.handlers.merging(cloneSets.handlers) { _, cloneSet in cloneSet }
-        if gates.isEnabled(KruiseFeatures.workloadSpread) {
-            let lookups = Self.workloadSpreadLookups(manager: manager)
-            handlers.merge(WorkloadSpreadPodWebhook(lookups: lookups).handlers) { _, new in new }
-            handlers.merge(WorkloadSpreadAdmission(lookups: lookups).handlers) { _, new in new }
+        let workloadSpreadLookups = gates.isEnabled(KruiseFeatures.workloadSpread) ? Self.workloadSpreadLookups(manager: manager) : nil
+        if gates.isEnabled(KruiseFeatures.podWebhook) {
+            let pods = KruisePodWebhook(workloadSpread: workloadSpreadLookups.map { WorkloadSpreadPodWebhook(lookups: $0) })
+            handlers.merge(pods.handlers) { _, new in new }
+        }
+        if let workloadSpreadLookups {
+            handlers.merge(WorkloadSpreadAdmission(lookups: workloadSpreadLookups).handlers) { _, new in new }
         }
         let server = WebhookServer(
             dispatcher: AdmissionDispatcher(handlers: handlers),

@@ -99,7 +99,7 @@ struct LocalClusterOptions: ParsableArguments {
         return gates
     }
 
-    @Option(name: .long, help: "Controllers to run (comma-separated); default: all (\(BuiltinControllerSet.names.joined(separator: ", ")), cloneset).")
+    @Option(name: .long, help: "Controllers to run (comma-separated); default: all (\((BuiltinControllerSet.names + KruiseControllerSet.names).joined(separator: ", "))).")
     var controllers: String?
 
     func validate() throws {

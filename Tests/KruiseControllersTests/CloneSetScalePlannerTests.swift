@@ -162,6 +162,34 @@ import Testing
         #expect(Fixtures.deletedPods(Self.plan(cloneSet, pods: [Fixtures.pod("plain", created: 1), preparing]).steps.flatMap { $0 }) == ["hooked"])
     }
 
+    @Test func preDeleteMarkPodNotReadyHoldsTheReadinessGateFalseFirst() throws {
+        var cloneSet = Fixtures.cloneSet(1, 0, "100%", 0)
+        var lifecycle = Lifecycle()
+        var hook = LifecycleHook()
+        hook.labelsHandler = ["example.com/block": "true"]
+        hook.markPodNotReady = true
+        lifecycle.preDelete = hook
+        cloneSet.spec.lifecycle = lifecycle
+        var hooked = Fixtures.pod("hooked", created: 9)
+        hooked.metadata.labels["example.com/block"] = "true"
+        hooked.spec.readinessGates = [KruisePodReadiness.conditionType]
+        hooked = try #require(KruisePodReadiness.initialized(hooked, now: Fixtures.now))
+        let actions = Self.plan(cloneSet, pods: [Fixtures.pod("plain", created: 1), hooked]).steps.flatMap { $0 }
+        guard actions.count == 2, case .updatePodStatus(let status) = actions[0], case .updatePod(let labels) = actions[1] else {
+            Issue.record("expected a status write, then the lifecycle label: \(actions)")
+            return
+        }
+        #expect(status.pod.status.conditions[type: "KruisePodReady"]?.status == "False")
+        #expect(status.pod.status.conditions[type: "KruisePodReady"]?.message?.contains("preparingDelete") == true)
+        #expect(labels.pod.metadata.labels[KruiseKeys.lifecycleState] == "PreparingDelete")
+        // Without markPodNotReady only the label changes.
+        hook.markPodNotReady = false
+        lifecycle.preDelete = hook
+        cloneSet.spec.lifecycle = lifecycle
+        let plain = Self.plan(cloneSet, pods: [Fixtures.pod("plain", created: 1), hooked]).steps.flatMap { $0 }
+        #expect(plain.count == 1)
+    }
+
     @Test func preparingDeleteIsCancelledWhenReplicasGrowAgain() {
         let cloneSet = Fixtures.cloneSet(2, 0, "100%", 0)
         var preparing = Fixtures.pod("p")

@@ -177,6 +177,43 @@ import Testing
         #expect(Fixtures.updatedPods(result.actions).map { $0.metadata.labels[KruiseKeys.lifecycleState] } == ["PreparingUpdate"])
     }
 
+    @Test func inPlaceUpdateMarkPodNotReadyHoldsThenReleasesTheGate() throws {
+        var (cloneSet, current, update) = Self.setup(replicas: 1, type: .inPlaceIfPossible)
+        var lifecycle = Lifecycle()
+        var hook = LifecycleHook()
+        hook.labelsHandler = ["example.com/hook": "true"]
+        hook.markPodNotReady = true
+        lifecycle.inPlaceUpdate = hook
+        cloneSet.spec.lifecycle = lifecycle
+        var pod = Self.oldPods(1)[0]
+        pod.metadata.labels["example.com/hook"] = "true"
+        pod.spec.readinessGates = [KruisePodReadiness.conditionType]
+        pod = try #require(KruisePodReadiness.initialized(pod, now: Fixtures.now))
+        // Normal → PreparingUpdate: held not ready first.
+        let preparing = Self.plan(cloneSet, current, update, pods: [pod]).actions
+        let held = preparing.compactMap { if case .updatePodStatus(let change) = $0 { change.pod } else { nil } }
+        #expect(held.first?.status.conditions[type: "KruisePodReady"]?.status == "False")
+        #expect(Fixtures.updatedPods(preparing).first?.metadata.labels[KruiseKeys.lifecycleState] == "PreparingUpdate")
+
+        // Updating, completed, hook label gone → Updated, and the gate released.
+        var updating = try #require(held.first)
+        updating.metadata.labels[KruiseKeys.lifecycleState] = "Updating"
+        updating.metadata.labels[KruiseKeys.controllerRevisionHash] = Fixtures.newRevision
+        updating.metadata.labels["example.com/hook"] = nil
+        updating.spec.containers = [Container(name: "main", image: "nginx:1.26")]
+        updating.metadata.annotations[KruiseKeys.inPlaceUpdateState] =
+            #"{"revision":"web-newrev","updateTimestamp":"2023-11-14T22:13:20Z","lastContainerStatuses":{"main":{"imageID":"sha256:old"}}}"#
+        var containerStatus = ContainerStatus()
+        containerStatus.object["name"] = "main"
+        containerStatus.object["image"] = "nginx:1.26"
+        containerStatus.object["imageID"] = "sha256:new"
+        updating.status.containerStatuses = [containerStatus]
+        let finished = Self.plan(cloneSet, current, update, pods: [updating]).actions
+        #expect(Fixtures.updatedPods(finished).first?.metadata.labels[KruiseKeys.lifecycleState] == "Updated")
+        let released = finished.compactMap { if case .updatePodStatus(let change) = $0 { change.pod } else { nil } }
+        #expect(released.first?.status.conditions[type: "KruisePodReady"]?.status == "True")
+    }
+
     @Test func refreshMovesPreparingNormalToNormalAndStops() {
         let (cloneSet, current, update) = Self.setup()
         var pods = Self.oldPods(5)

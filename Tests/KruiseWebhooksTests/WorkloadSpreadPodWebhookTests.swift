@@ -186,3 +186,31 @@ final class WorkloadSpreadServer: Sendable {
         #expect(server.writes == 2)
     }
 }
+
+@Suite struct KruisePodWebhookTests {
+    @Test func podsOfKruiseWorkloadsGetTheReadinessGate() async throws {
+        let webhook = KruisePodWebhook(workloadSpread: nil)
+        let pod = WorkloadSpreadPodWebhookTests.pod("web-1")
+        let response = await webhook.mutate(WorkloadSpreadPodWebhookTests.request("CREATE", pod: pod))
+        let admitted = try WorkloadSpreadPodWebhookTests.admitted(response, pod)
+        #expect(admitted.spec.readinessGates == ["KruisePodReady"])
+        // A Deployment's pod is left alone.
+        var other = pod
+        other.metadata.ownerReferences = [OwnerReference(object: [
+            "apiVersion": "apps/v1", "kind": "ReplicaSet", "name": "rs", "uid": "rs-uid", "controller": true,
+        ])]
+        let untouched = await webhook.mutate(WorkloadSpreadPodWebhookTests.request("CREATE", pod: other))
+        #expect(untouched.allowed)
+        #expect(untouched.patch == JSONPatch([]))
+    }
+
+    @Test func gateAndSubsetInOnePatch() async throws {
+        let server = WorkloadSpreadServer(try WorkloadSpreadPodWebhookTests.workloadSpread())
+        let webhook = KruisePodWebhook(workloadSpread: WorkloadSpreadPodWebhookTests.webhook(server))
+        let pod = WorkloadSpreadPodWebhookTests.pod("web-1")
+        let admitted = try WorkloadSpreadPodWebhookTests.admitted(
+            await webhook.mutate(WorkloadSpreadPodWebhookTests.request("CREATE", pod: pod)), pod)
+        #expect(admitted.spec.readinessGates == ["KruisePodReady"])
+        #expect(MatchedWorkloadSpread(annotations: admitted.metadata.annotations)?.subset == "zone-a")
+    }
+}

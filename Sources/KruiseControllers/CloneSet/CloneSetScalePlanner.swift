@@ -139,6 +139,12 @@ public struct CloneSetScalePlanner: Sendable {
         var actions: [CloneSetAction] = []
         for pod in pods {
             if let hook = cloneSet.spec.lifecycle?.preDelete, CloneSetPods.isHooked(pod, hook) {
+                // markPodNotReady: hold the pod not ready first, so traffic leaves before the hook's owner acts.
+                if hook.markPodNotReady,
+                    let held = KruisePodReadiness.addingNotReadyKey(KruisePodReadiness.preparingDeleteKey, to: pod, now: now)
+                {
+                    actions.append(.updatePodStatus(PodChange(from: pod, to: held)))
+                }
                 if !CloneSetPods.isInState(pod, .preparingDelete) {
                     let updated = CloneSetPods.settingLifecycle(pod, .preparingDelete, now: now)
                     actions.append(.updatePod(PodChange(from: pod, to: updated)))

@@ -45,12 +45,20 @@ public struct CloneSetUpdatePlanner: Sendable {
         for pod in pods {
             let refresh = InPlaceUpdate.refresh(pod: pod, now: now)
             requeueAt(refresh.requeueAfter)
-            if let status = refresh.status { actions.append(.updatePodStatus(PodChange(from: pod, to: status))) }
+            var status = refresh.status
             var updated = refresh.pod ?? pod
             if let state = Self.nextLifecycleState(cloneSet: cloneSet, pod: pod, updateRevision: updateRevision.name) {
                 updated = CloneSetPods.settingLifecycle(updated, state, now: now)
                 modified = true
+                // markPodNotReady: an in-place update that reached Updated releases the pod's readiness.
+                if state == .updated, cloneSet.spec.lifecycle?.inPlaceUpdate?.markPodNotReady == true,
+                    let released = KruisePodReadiness.removingNotReadyKey(
+                        KruisePodReadiness.preparingUpdateKey, from: status ?? pod, now: now)
+                {
+                    status = released
+                }
             }
+            if let status { actions.append(.updatePodStatus(PodChange(from: pod, to: status))) }
             if updated.metadata.labels[KruiseKeys.podTemplateHash] == nil {
                 let hash = pod.metadata.labels[KruiseKeys.controllerRevisionHash] ?? ""
                 updated.metadata.labels[KruiseKeys.podTemplateHash] = CloneSetPods.shortHash(hash)
@@ -165,7 +173,7 @@ public struct CloneSetUpdatePlanner: Sendable {
                 case "", LifecycleState.preparingNormal.rawValue, LifecycleState.normal.rawValue:
                     if let hook = lifecycle?.inPlaceUpdate, CloneSetPods.isHooked(pod, hook) {
                         let updated = CloneSetPods.settingLifecycle(pod, .preparingUpdate, now: now)
-                        return .success(([.updatePod(PodChange(from: pod, to: updated))], nil))
+                        return .success((Self.notReady(pod, hook: hook, now: now) + [.updatePod(PodChange(from: pod, to: updated))], nil))
                     }
                 case LifecycleState.updated.rawValue:
                     // UpdatePodLifecycleWithHandler: re-apply the inPlaceUpdate handlers, go to PreparingUpdate.
@@ -178,7 +186,7 @@ public struct CloneSetUpdatePlanner: Sendable {
                         }
                         updated.metadata.finalizers = finalizers
                     }
-                    return .success(([.updatePod(PodChange(from: pod, to: updated))], nil))
+                    return .success((Self.notReady(pod, hook: lifecycle?.inPlaceUpdate, now: now) + [.updatePod(PodChange(from: pod, to: updated))], nil))
                 case LifecycleState.preparingUpdate.rawValue:
                     if let hook = lifecycle?.inPlaceUpdate, CloneSetPods.isHooked(pod, hook) { return .success(([], nil)) }
                 case LifecycleState.updating.rawValue:
@@ -196,5 +204,15 @@ public struct CloneSetUpdatePlanner: Sendable {
         var updated = pod
         updated.metadata.labels[KruiseKeys.specifiedDelete] = "true"
         return .success(([.updatePod(PodChange(from: pod, to: updated))], nil))
+    }
+
+    /// `markPodNotReady` of the inPlaceUpdate hook: the status write holding the pod not ready while it prepares
+    /// for the update (nothing when the hook does not ask for it, the pod has no `KruisePodReady` gate, or it is
+    /// held already).
+    static func notReady(_ pod: Pod, hook: LifecycleHook?, now: KubeTime) -> [CloneSetAction] {
+        guard hook?.markPodNotReady == true,
+            let held = KruisePodReadiness.addingNotReadyKey(KruisePodReadiness.preparingUpdateKey, to: pod, now: now)
+        else { return [] }
+        return [.updatePodStatus(PodChange(from: pod, to: held))]
     }
 }

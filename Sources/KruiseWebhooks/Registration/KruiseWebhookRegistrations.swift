@@ -27,17 +27,18 @@ public struct KruiseWebhookRegistrations: Sendable, Hashable {
         return all
     }
 
-    /// WorkloadSpread, as upstream's chart (v1.6) registers it: the pod webhooks (`mpod.kb.io` on CREATE,
-    /// `vpod.kb.io` on DELETE and eviction; kube-system excluded) and the WorkloadSpread validation. All behind
-    /// the `WorkloadSpread` gate: the pod webhooks serve nothing else yet (upstream also gates them on
-    /// `PodWebhook`, on by default).
+    /// The pod webhooks and WorkloadSpread's, as upstream's chart (v1.6) registers them: `mpod.kb.io` on CREATE
+    /// and `vpod.kb.io` on DELETE and eviction (kube-system excluded) behind the `PodWebhook` gate (they carry the
+    /// `KruisePodReady` gate and WorkloadSpread's placement and booking), and the WorkloadSpread validation behind
+    /// the `WorkloadSpread` gate.
     public static var workloadSpread: KruiseWebhookRegistrations {
         let gate = KruiseFeatures.workloadSpread
+        let podGate = KruiseFeatures.podWebhook
         return KruiseWebhookRegistrations(webhooks: [
             KruiseWebhookRegistration(
                 name: "mpod.kb.io", type: .mutating, path: "/mutate-pod",
                 rules: [WebhookRule(apiGroups: [""], apiVersions: ["v1"], operations: ["CREATE"], resources: ["pods"])],
-                namespaceSelector: WebhookNamespaceSelectors.excludingKubeSystem, featureGate: gate
+                namespaceSelector: WebhookNamespaceSelectors.excludingKubeSystem, featureGate: podGate
             ),
             KruiseWebhookRegistration(
                 name: "vpod.kb.io", type: .validating, path: "/validate-pod",
@@ -45,7 +46,7 @@ public struct KruiseWebhookRegistrations: Sendable, Hashable {
                     WebhookRule(apiGroups: [""], apiVersions: ["v1"], operations: ["DELETE"], resources: ["pods"]),
                     WebhookRule(apiGroups: [""], apiVersions: ["v1"], operations: ["CREATE"], resources: ["pods/eviction"]),
                 ],
-                namespaceSelector: WebhookNamespaceSelectors.excludingKubeSystem, featureGate: gate
+                namespaceSelector: WebhookNamespaceSelectors.excludingKubeSystem, featureGate: podGate
             ),
             KruiseWebhookRegistration(
                 name: "vworkloadspread.kb.io", type: .validating, path: "/validate-apps-kruise-io-v1alpha1-workloadspread",

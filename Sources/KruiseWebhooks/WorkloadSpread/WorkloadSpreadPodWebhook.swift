@@ -42,13 +42,32 @@ public struct WorkloadSpreadPodWebhook: Sendable {
         guard request.operation == "CREATE", request.subResource.isEmpty,
             case .object(let object)? = request.newObject
         else { return .allow() }
-        let pod = Pod(object: object)
-        let namespace = pod.metadata.namespace ?? request.namespace
-        guard pod.metadata.controllerReference != nil else { return .allow() }
+        switch await self.place(Pod(object: object), namespace: request.namespace, dryRun: request.dryRun) {
+        case .unchanged: return .allow()
+        case .placed(let pod): return .patch(from: .object(object), to: pod.json)
+        case .refused(let response): return response
+        }
+    }
+
+    /// What ``place(_:namespace:dryRun:)`` decided.
+    public enum Placement: Sendable {
+        /// No WorkloadSpread applies.
+        case unchanged
+        /// The pod with its subset injected (booked unless dry run).
+        case placed(Pod)
+        /// The pod must be refused (the booking failed).
+        case refused(AdmissionResponse)
+    }
+
+    /// Places a pod being created (in `namespace` when its own is empty) in a subset of the WorkloadSpread
+    /// targeting its workload, booking the decision in the status unless `dryRun`.
+    public func place(_ pod: Pod, namespace requestNamespace: String, dryRun: Bool) async -> Placement {
+        let namespace = pod.metadata.namespace ?? requestNamespace
+        guard pod.metadata.controllerReference != nil else { return .unchanged }
         let candidates = self.lookups.workloadSpreads(namespace)
-        guard !candidates.isEmpty else { return .allow() }
+        guard !candidates.isEmpty else { return .unchanged }
         let workloads = await self.lookups.workloads(of: pod, namespace: namespace)
-        guard let (cached, workload) = WorkloadSpreadLookups.match(candidates, workloads: workloads) else { return .allow() }
+        guard let (cached, workload) = WorkloadSpreadLookups.match(candidates, workloads: workloads) else { return .unchanged }
         let version = WorkloadSpreadVersion.of(pod)
         var workloadSpread = cached
         for attempt in 0..<Self.attempts {
@@ -56,9 +75,9 @@ public struct WorkloadSpreadPodWebhook: Sendable {
                 do {
                     workloadSpread = try await self.lookups.fetch(namespace, cached.name)
                 } catch {
-                    return .deny("failed to get WorkloadSpread \(cached.name): \(error.message)", code: 500, reason: "InternalError")
+                    return .refused(.deny("failed to get WorkloadSpread \(cached.name): \(error.message)", code: 500, reason: "InternalError"))
                 }
-                if workloadSpread.metadata.isBeingDeleted { return .allow() }
+                if workloadSpread.metadata.isBeingDeleted { return .unchanged }
             }
             let placement: WorkloadSpreadPodPlacement
             do {
@@ -66,25 +85,26 @@ public struct WorkloadSpreadPodWebhook: Sendable {
                     pod, in: workloadSpread, podVersion: version, workloadReplicas: workload.replicas, now: self.now(),
                     generateUID: { UUID().uuidString.lowercased() })
             } catch {
-                return .deny("WorkloadSpread \(workloadSpread.name): \(error)", code: 400, reason: "BadRequest")
+                return .refused(.deny("WorkloadSpread \(workloadSpread.name): \(error)", code: 400, reason: "BadRequest"))
             }
-            if let status = placement.status, !request.dryRun {
+            if let status = placement.status, !dryRun {
                 var updated = workloadSpread
                 updated.status = status
                 do {
                     try await self.lookups.writeStatus(updated)
                 } catch {
                     guard error.isConflict else {
-                        return .deny("failed to update WorkloadSpread \(cached.name) status: \(error.message)", code: 500, reason: "InternalError")
+                        return .refused(.deny(
+                            "failed to update WorkloadSpread \(cached.name) status: \(error.message)", code: 500, reason: "InternalError"))
                     }
                     continue
                 }
             }
-            return .patch(from: .object(object), to: placement.pod.json)
+            return .placed(placement.pod)
         }
-        return .deny(
+        return .refused(.deny(
             "WorkloadSpread \(cached.name): status kept changing; gave up after \(Self.attempts) attempts", code: 409,
-            reason: "Conflict")
+            reason: "Conflict"))
     }
 
     /// Pod DELETE and eviction: books the pod in its subset's `deletingPods`; never refuses.
