@@ -115,6 +115,12 @@ extension JSONObject: Hashable {
     /// Equal when both have the same keys with equal values, whatever the order.
     public static func == (lhs: JSONObject, rhs: JSONObject) -> Bool {
         guard lhs.members.count == rhs.members.count else { return false }
+        // A copy that was never mutated shares its members' storage: equal without a walk (controllers compare
+        // every pod with its possibly-changed copy on every sync).
+        let shared = lhs.members.withUnsafeBufferPointer { left in
+            rhs.members.withUnsafeBufferPointer { right in left.baseAddress == right.baseAddress }
+        }
+        if shared { return true }
         // Small objects compare by scanning; large ones (ConfigMap data) through an index, to stay linear.
         if lhs.members.count > 32 {
             var index: [String: Int] = [:]

@@ -43,7 +43,7 @@ public enum CloneSetPods {
 
     /// `IsRunningAndAvailable`: Running, Ready, and Ready for more than `minReadySeconds` at `now`.
     public static func isRunningAndAvailable(_ pod: Pod, minReadySeconds: Int32, now: KubeTime) -> Bool {
-        guard pod.status.phase == "Running", let ready = pod.status.conditions[type: "Ready"], ready.isTrue else {
+        guard pod.status.phase == "Running", let ready = pod.status.condition("Ready"), ready.isTrue else {
             return false
         }
         if minReadySeconds == 0 { return true }
@@ -55,7 +55,7 @@ public enum CloneSetPods {
     /// absent or True.
     public static func isUpdateReady(_ pod: Pod, minReadySeconds: Int32, now: KubeTime) -> Bool {
         guard isRunningAndAvailable(pod, minReadySeconds: minReadySeconds, now: now) else { return false }
-        if let condition = pod.status.conditions[type: KruiseKeys.inPlaceUpdateReady], !condition.isTrue { return false }
+        if let condition = pod.status.condition(KruiseKeys.inPlaceUpdateReady), !condition.isTrue { return false }
         return true
     }
 
@@ -68,7 +68,7 @@ public enum CloneSetPods {
 
     /// `true` when the pod lists `InPlaceUpdateReady` among its readiness gates.
     public static func hasInPlaceReadinessGate(_ pod: Pod) -> Bool {
-        pod.spec.readinessGates.contains(KruiseKeys.inPlaceUpdateReady)
+        pod.spec.hasReadinessGate(KruiseKeys.inPlaceUpdateReady)
     }
 
     /// `true` when the pod is controlled by `cloneSet` (controller reference UID, or kind and name when the

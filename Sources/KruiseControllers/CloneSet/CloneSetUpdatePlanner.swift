@@ -47,9 +47,12 @@ public struct CloneSetUpdatePlanner: Sendable {
             requeueAt(refresh.requeueAfter)
             var status = refresh.status
             var updated = refresh.pod ?? pod
+            // Tracked rather than compared: a deep comparison of every pod on every sync costs more than the rest.
+            var podChanged = refresh.pod != nil
             if let state = Self.nextLifecycleState(cloneSet: cloneSet, pod: pod, updateRevision: updateRevision.name) {
                 updated = CloneSetPods.settingLifecycle(updated, state, now: now)
                 modified = true
+                podChanged = true
                 // markPodNotReady: an in-place update that reached Updated releases the pod's readiness.
                 if state == .updated, cloneSet.spec.lifecycle?.inPlaceUpdate?.markPodNotReady == true,
                     let released = KruisePodReadiness.removingNotReadyKey(
@@ -59,12 +62,13 @@ public struct CloneSetUpdatePlanner: Sendable {
                 }
             }
             if let status { actions.append(.updatePodStatus(PodChange(from: pod, to: status))) }
-            if updated.metadata.labels[KruiseKeys.podTemplateHash] == nil {
-                let hash = pod.metadata.labels[KruiseKeys.controllerRevisionHash] ?? ""
+            if updated.metadata.label(KruiseKeys.podTemplateHash) == nil {
+                let hash = pod.metadata.label(KruiseKeys.controllerRevisionHash) ?? ""
                 updated.metadata.labels[KruiseKeys.podTemplateHash] = CloneSetPods.shortHash(hash)
                 modified = true
+                podChanged = true
             }
-            if updated != pod { actions.append(.updatePod(PodChange(from: pod, to: updated))) }
+            if podChanged && updated != pod { actions.append(.updatePod(PodChange(from: pod, to: updated))) }
         }
         if modified || cloneSet.spec.updateStrategy.paused {
             return Result(actions: actions, diffs: nil, requeueAfter: requeue)

@@ -232,7 +232,7 @@ public enum InPlaceUpdate {
         }
         // Cheap checks first: a synced CloneSet refreshes every pod on every sync, and most are settled.
         guard CloneSetPods.hasInPlaceReadinessGate(pod) else { return Refresh() }
-        if let existing = pod.status.conditions[type: KruiseKeys.inPlaceUpdateReady], existing.status == "True",
+        if let existing = pod.status.condition(KruiseKeys.inPlaceUpdateReady), existing.status == "True",
             existing.reason == nil, existing.message == nil
         {
             return Refresh()

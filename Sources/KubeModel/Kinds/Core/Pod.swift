@@ -21,7 +21,7 @@ public struct Pod: KubeObject {
     }
 
     /// `true` when the Ready condition is True.
-    public var isReady: Bool { self.status.conditions[type: "Ready"]?.isTrue ?? false }
+    public var isReady: Bool { self.status.condition("Ready")?.isTrue ?? false }
 
     /// `true` once the pod has a node.
     public var isScheduled: Bool { !(self.spec.nodeName ?? "").isEmpty }

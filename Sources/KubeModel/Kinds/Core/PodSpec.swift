@@ -45,6 +45,12 @@ public struct PodSpec: JSONObjectView {
         set { self.setViews("tolerations", newValue) }
     }
 
+    /// `true` when the pod has a readiness gate for `conditionType` (read without building the list).
+    public func hasReadinessGate(_ conditionType: String) -> Bool {
+        guard case .array(let gates)? = self.object["readinessGates"] else { return false }
+        return gates.contains { $0["conditionType"]?.stringValue == conditionType }
+    }
+
     public var readinessGates: [String] {
         get {
             guard case .array(let gates)? = self.object["readinessGates"] else { return [] }

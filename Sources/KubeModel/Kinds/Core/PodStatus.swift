@@ -19,6 +19,16 @@ public struct PodStatus: JSONObjectView {
         set { self.setViews("conditions", newValue) }
     }
 
+    /// The condition of `type`, found without building views of the others (readiness checks run for every pod
+    /// on every controller sync).
+    public func condition(_ type: String) -> Condition? {
+        guard case .array(let items)? = self.object["conditions"] else { return nil }
+        for item in items {
+            if case .object(let object) = item, object["type"]?.stringValue == type { return Condition(object: object) }
+        }
+        return nil
+    }
+
     public var containerStatuses: [ContainerStatus] {
         get { self.views("containerStatuses") }
         set { self.setViews("containerStatuses", newValue) }
