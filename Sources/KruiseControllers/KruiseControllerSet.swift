@@ -13,6 +13,9 @@ public enum KruiseControllerSet {
     public static let cloneSetDescriptor = ResourceDescriptor(
         CloneSet.groupVersionKind, plural: "clonesets", namespaced: true, shortNames: ["clone"])
 
+    /// The least time between two syncs of one CloneSet (``CloneSetReconciler/syncBatchPeriod``).
+    public static let cloneSetSyncBatchPeriod: Duration = .milliseconds(50)
+
     /// The event source component of the CloneSet controller (upstream's recorder name).
     public static let cloneSetComponent = "cloneset-controller"
 
@@ -64,7 +67,7 @@ public enum KruiseControllerSet {
             executor: CloneSetPlanExecutor(
                 client: manager.client, expectations: expectations, recorder: recorder, logger: manager.logger),
             statusWriter: CloneSetStatusWriter(client: manager.client),
-            planner: CloneSetPlanner(options: options))
+            planner: CloneSetPlanner(options: options), syncBatchPeriod: Self.cloneSetSyncBatchPeriod)
         let router = CloneSetEventRouter(expectations: expectations)
         let controller = Controller(
             name: "cloneset", reconciler: reconciler, workers: workers, metrics: manager.metrics, logger: manager.logger)

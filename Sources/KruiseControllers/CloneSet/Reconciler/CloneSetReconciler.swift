@@ -40,12 +40,16 @@ public struct CloneSetReconciler: Reconciler {
     public let planner: CloneSetPlanner
     /// How soon to look again while expectations are unsatisfied (events usually come first).
     public let recheckInterval: Duration
+    /// The least time between two syncs of one CloneSet (like kube-controller-manager's endpoint batch period):
+    /// the worker keeps the key this long after a sync, so the pod events of a rollout arriving meanwhile make one
+    /// follow-up sync instead of one each; every sync walks all the CloneSet's pods. Zero syncs back to back.
+    public let syncBatchPeriod: Duration
 
     /// A reconciler.
     public init(
         cloneSets: Informer<CloneSet>, pods: Informer<Pod>, claims: Informer<PersistentVolumeClaim>,
         revisions: Informer<ControllerRevision>, executor: CloneSetPlanExecutor, statusWriter: CloneSetStatusWriter,
-        planner: CloneSetPlanner, recheckInterval: Duration = .seconds(30)
+        planner: CloneSetPlanner, recheckInterval: Duration = .seconds(30), syncBatchPeriod: Duration = .zero
     ) {
         self.cloneSets = cloneSets
         self.pods = pods
@@ -55,6 +59,7 @@ public struct CloneSetReconciler: Reconciler {
         self.statusWriter = statusWriter
         self.planner = planner
         self.recheckInterval = recheckInterval
+        self.syncBatchPeriod = syncBatchPeriod
     }
 
     /// The expectations shared with the event router.
@@ -81,6 +86,7 @@ public struct CloneSetReconciler: Reconciler {
             plan.steps, cloneSet: observed, updateRevision: plan.status.updateRevision ?? "")
         try await self.statusWriter.write(plan.status, on: observed)
         if !succeeded { throw CloneSetReconcileError.planStepFailed(cloneSet: key.description) }
+        if self.syncBatchPeriod > .zero { try? await Task.sleep(for: self.syncBatchPeriod) }
         return ReconcileResult(requeueAfter: plan.requeueAfter)
     }
 
