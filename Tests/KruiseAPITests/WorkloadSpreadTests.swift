@@ -45,7 +45,7 @@ enum WorkloadSpreadFixtures {
     }
 
     /// A counter-based UID generator.
-    final class UIDs: @unchecked Sendable {
+    final class UIDs {
         var next = 0
         func make() -> String {
             next += 1
