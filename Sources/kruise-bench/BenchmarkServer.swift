@@ -1,5 +1,6 @@
 import Foundation
 import KubeClient
+import KubeModel
 
 /// `kruise apiserver --in-memory` started as a child process on a free port, so the benchmark measures it
 /// over real HTTPS and reads its memory from /proc without counting the clients'.
@@ -51,6 +52,15 @@ final class BenchmarkServer {
 
     /// User plus system CPU seconds the server has used.
     var cpuSeconds: Double { ProcessStatistics.cpuSeconds(pid: self.process.processIdentifier) }
+
+    /// Waits up to 2 minutes for `count` nodes of a `kruise local` cluster to be Ready.
+    static func waitForReadyNodes(_ count: Int, client: KubeClient) async throws {
+        let deadline = ContinuousClock.now + .seconds(120)
+        while try await client.list(Node.self).items.filter({ $0.status.conditions[type: "Ready"]?.isTrue == true }).count < count {
+            guard ContinuousClock.now < deadline else { throw BenchmarkError("the \(count) nodes did not become Ready") }
+            try await Task.sleep(for: .milliseconds(200))
+        }
+    }
 
     func stop() {
         self.process.terminate()

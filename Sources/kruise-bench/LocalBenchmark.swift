@@ -26,12 +26,7 @@ struct LocalBenchmark {
     }
 
     private func measure(client: KubeClient, cluster: BenchmarkServer) async throws -> [BenchmarkResult] {
-        // Wait for the nodes.
-        let deadline = ContinuousClock.now + .seconds(120)
-        while try await client.list(Node.self).items.filter({ $0.status.conditions[type: "Ready"]?.isTrue == true }).count < self.nodes {
-            guard ContinuousClock.now < deadline else { throw BenchmarkError("the \(self.nodes) nodes did not become Ready") }
-            try await Task.sleep(for: .milliseconds(200))
-        }
+        try await BenchmarkServer.waitForReadyNodes(self.nodes, client: client)
         var deployment = Deployment(metadata: ObjectMeta(name: "bench", namespace: "default"))
         deployment.object["spec"] = [
             "replicas": 0,

@@ -138,46 +138,9 @@ public enum CloneSetValidation {
             }
         }
         let podSpec = template.spec
-        var volumeNames: Set<String> = []
         let volumes = podSpec.volumes.map(\.name) + spec.volumeClaimTemplates.map { $0.metadata.name ?? "" }
-        for (index, name) in volumes.enumerated() {
-            let field = "spec.template.spec.volumes[\(index)].name"
-            if name.isEmpty {
-                errors.append(FieldErrors.required(field))
-            } else {
-                errors += DNSNames.labelErrors(name).map { FieldErrors.invalid(field, name, $0) }
-                if !volumeNames.insert(name).inserted { errors.append(FieldErrors.duplicate(field, name)) }
-            }
-        }
-        if podSpec.containers.isEmpty {
-            errors.append(FieldErrors.required("spec.template.spec.containers"))
-        }
-        var containerNames: Set<String> = []
-        for (list, containers) in [("initContainers", podSpec.initContainers), ("containers", podSpec.containers)] {
-            for (index, container) in containers.enumerated() {
-                let base = "spec.template.spec.\(list)[\(index)]"
-                if container.name.isEmpty {
-                    errors.append(FieldErrors.required(base + ".name"))
-                } else {
-                    errors += DNSNames.labelErrors(container.name).map { FieldErrors.invalid(base + ".name", container.name, $0) }
-                    if !containerNames.insert(container.name).inserted {
-                        errors.append(FieldErrors.duplicate(base + ".name", container.name))
-                    }
-                }
-                if (container.image ?? "").trimmingSpaces.isEmpty {
-                    errors.append(FieldErrors.required(base + ".image"))
-                }
-                for (mountIndex, mount) in container.volumeMounts.enumerated() {
-                    let mountName = mount["name"]?.stringValue ?? ""
-                    let field = base + ".volumeMounts[\(mountIndex)].name"
-                    if mountName.isEmpty {
-                        errors.append(FieldErrors.required(field))
-                    } else if !volumeNames.contains(mountName) {
-                        errors.append(FieldErrors.notFound(field, mountName))
-                    }
-                }
-            }
-        }
+        let volumeNames = PodSpecValidation.validateVolumeNames(volumes, at: "spec.template.spec", into: &errors)
+        errors += PodSpecValidation.validateContainers(of: podSpec, volumeNames: volumeNames, at: "spec.template.spec")
         return errors
     }
 
@@ -349,11 +312,5 @@ extension JSONValue {
         case .array(let array): array.isEmpty
         default: false
         }
-    }
-}
-
-extension String {
-    fileprivate var trimmingSpaces: String {
-        String(self.drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }.reversed())
     }
 }

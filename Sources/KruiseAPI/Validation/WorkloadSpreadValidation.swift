@@ -239,41 +239,8 @@ public enum WorkloadSpreadValidation {
     /// an image, unique volume names, volume mounts naming a volume, valid tolerations and a known restart policy.
     private static func validatePodSpec(_ spec: PodSpec, at path: String) -> [FieldError] {
         var errors: [FieldError] = []
-        var volumeNames: Set<String> = []
-        for (index, volume) in spec.volumes.enumerated() {
-            let field = "\(path).volumes[\(index)].name"
-            if volume.name.isEmpty {
-                errors.append(FieldErrors.required(field))
-            } else {
-                errors += DNSNames.labelErrors(volume.name).map { FieldErrors.invalid(field, volume.name, $0) }
-                if !volumeNames.insert(volume.name).inserted { errors.append(FieldErrors.duplicate(field, volume.name)) }
-            }
-        }
-        if spec.containers.isEmpty { errors.append(FieldErrors.required(path + ".containers")) }
-        var containerNames: Set<String> = []
-        for (list, containers) in [("initContainers", spec.initContainers), ("containers", spec.containers)] {
-            for (index, container) in containers.enumerated() {
-                let base = "\(path).\(list)[\(index)]"
-                if container.name.isEmpty {
-                    errors.append(FieldErrors.required(base + ".name"))
-                } else {
-                    errors += DNSNames.labelErrors(container.name).map { FieldErrors.invalid(base + ".name", container.name, $0) }
-                    if !containerNames.insert(container.name).inserted {
-                        errors.append(FieldErrors.duplicate(base + ".name", container.name))
-                    }
-                }
-                if (container.image ?? "").allSatisfy(\.isWhitespace) { errors.append(FieldErrors.required(base + ".image")) }
-                for (mountIndex, mount) in container.volumeMounts.enumerated() {
-                    let mountName = mount["name"]?.stringValue ?? ""
-                    let field = base + ".volumeMounts[\(mountIndex)].name"
-                    if mountName.isEmpty {
-                        errors.append(FieldErrors.required(field))
-                    } else if !volumeNames.contains(mountName) {
-                        errors.append(FieldErrors.notFound(field, mountName))
-                    }
-                }
-            }
-        }
+        let volumeNames = PodSpecValidation.validateVolumeNames(spec.volumes.map(\.name), at: path, into: &errors)
+        errors += PodSpecValidation.validateContainers(of: spec, volumeNames: volumeNames, at: path)
         if let restartPolicy = spec.restartPolicy, !["Always", "OnFailure", "Never"].contains(restartPolicy) {
             errors.append(FieldErrors.notSupported(
                 path + ".restartPolicy", restartPolicy, supported: ["Always", "OnFailure", "Never"]))
