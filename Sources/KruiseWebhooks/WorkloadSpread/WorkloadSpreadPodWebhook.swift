@@ -5,7 +5,7 @@ import KubeClient
 import KubeJSON
 public import KubeModel
 
-/// The WorkloadSpread part of Kruise's pod webhooks (`pkg/webhook/pod`, v1.6):
+/// The WorkloadSpread part of Kruise's pod webhooks (`pkg/webhook/pod`, v1.6), which ``KruisePodWebhook`` serves:
 /// - on CREATE (`/mutate-pod`), the pod of a targeted workload is placed in a subset: the subset's scheduling
 ///   constraints and patch are injected and the decision is booked in the WorkloadSpread's status (the pod's
 ///   version bucket) with optimistic locking before the pod is admitted;
@@ -14,8 +14,6 @@ public import KubeModel
 /// The decisions are ``WorkloadSpreadAllocator``'s (pure); this type only finds the WorkloadSpread and the
 /// workload, and writes the status, re-reading the WorkloadSpread after a conflict.
 public struct WorkloadSpreadPodWebhook: Sendable {
-    public static let mutatingPath = "/mutate-pod"
-    public static let validatingPath = "/validate-pod"
     /// Attempts at writing the status before the pod is refused (each after a conflict).
     public static let attempts = 5
 
@@ -26,27 +24,6 @@ public struct WorkloadSpreadPodWebhook: Sendable {
     public init(lookups: WorkloadSpreadLookups, now: @escaping @Sendable () -> KubeTime = { KubeTime.now() }) {
         self.lookups = lookups
         self.now = now
-    }
-
-    /// Path → handler, for an `AdmissionDispatcher`.
-    public var handlers: [String: AdmissionHandler] {
-        let webhook = self
-        return [
-            Self.mutatingPath: { await webhook.mutate($0) },
-            Self.validatingPath: { await webhook.validate($0) },
-        ]
-    }
-
-    /// Pod CREATE: injects the chosen subset and books it.
-    public func mutate(_ request: AdmissionRequest) async -> AdmissionResponse {
-        guard request.operation == "CREATE", request.subResource.isEmpty,
-            case .object(let object)? = request.newObject
-        else { return .allow() }
-        switch await self.place(Pod(object: object), namespace: request.namespace, dryRun: request.dryRun) {
-        case .unchanged: return .allow()
-        case .placed(let pod): return .patch(from: .object(object), to: pod.json)
-        case .refused(let response): return response
-        }
     }
 
     /// What ``place(_:namespace:dryRun:)`` decided.
