@@ -43,6 +43,16 @@ let package = Package(
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         // Deque and Heap for the work queue (already built as swift-nio's dependency).
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+        // The CRI client of `kruise daemon` (runtime.v1 ImageService and RuntimeService on the node runtime's Unix
+        // socket): gRPC 2's core (calls, status codes, cancellation) ...
+        .package(url: "https://github.com/grpc/grpc-swift-2", from: "2.4.3"),
+        // ... its HTTP/2 transport over SwiftNIO (already a dependency), which dials Unix domain sockets ...
+        .package(url: "https://github.com/grpc/grpc-swift-nio-transport", from: "2.9.2"),
+        // ... the protobuf codec the generated client code (Sources/CRIClient/Generated, committed) calls through ...
+        .package(url: "https://github.com/grpc/grpc-swift-protobuf", from: "2.4.1"),
+        // ... and the protobuf runtime that code is written against (no traits: grpc-swift-protobuf opts out of the
+        // Foundation-based delimited streams too).
+        .package(url: "https://github.com/apple/swift-protobuf", from: "1.39.0", traits: []),
     ],
     targets: [
         .target(
@@ -116,11 +126,34 @@ let package = Package(
             ],
             swiftSettings: commonSettings
         ),
+        // The CRI as SwiftKruise uses it: the image and runtime service protocols, image references and pull
+        // secret credentials, shared by the simulated runtime, the daemon and the CRI client.
+        .target(
+            name: "ContainerRuntime",
+            dependencies: ["KubeJSON", "KubeModel"],
+            swiftSettings: commonSettings
+        ),
+        // IO: the CRI client (runtime.v1 over gRPC on the runtime's Unix socket) behind the ContainerRuntime protocols,
+        // and the runtime socket detection of `kruise daemon`. Protos/ holds the trimmed api.proto the committed
+        // Generated/ code comes from (not compiled).
+        .target(
+            name: "CRIClient",
+            dependencies: [
+                "ContainerRuntime",
+                .product(name: "GRPCCore", package: "grpc-swift-2"),
+                .product(name: "GRPCNIOTransportHTTP2Posix", package: "grpc-swift-nio-transport"),
+                .product(name: "GRPCProtobuf", package: "grpc-swift-protobuf"),
+                .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            exclude: ["Protos"],
+            swiftSettings: commonSettings
+        ),
         // Simulated nodes: scheduler, kubelet and container runtime (pure planners plus their reconcilers).
         .target(
             name: "NodeSimulation",
             dependencies: [
-                "KubeJSON", "KubeModel", "KubeClient", "ControllerRuntime",
+                "KubeJSON", "KubeModel", "KubeClient", "ControllerRuntime", "ContainerRuntime",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: commonSettings
@@ -137,7 +170,7 @@ let package = Package(
         // apps.kruise.io and policy.kruise.io: typed views, defaults, validation and the CRDs we ship.
         .target(
             name: "KruiseAPI",
-            dependencies: ["KubeJSON", "KubeModel"],
+            dependencies: ["KubeJSON", "KubeModel", "ContainerRuntime"],
             swiftSettings: commonSettings
         ),
         // The Kruise controllers: pure planners plus reconcilers on ControllerRuntime.
@@ -145,6 +178,15 @@ let package = Package(
             name: "KruiseControllers",
             dependencies: [
                 "KubeJSON", "KubeModel", "KruiseAPI", "KubeClient", "ControllerRuntime",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: commonSettings
+        ),
+        // kruise-daemon: the node agent (the image puller driven by NodeImage), over any CRI ImageService.
+        .target(
+            name: "KruiseDaemon",
+            dependencies: [
+                "KubeJSON", "KubeModel", "KruiseAPI", "KubeClient", "ControllerRuntime", "ContainerRuntime",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: commonSettings
@@ -164,9 +206,12 @@ let package = Package(
                 "KubeClient",
                 "ControllerRuntime",
                 "NodeSimulation",
+                "ContainerRuntime",
                 "BuiltinControllers",
                 "KruiseAPI",
                 "KruiseControllers",
+                "KruiseDaemon",
+                "CRIClient",
                 "KruiseWebhooks",
                 "KubeTLS",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -212,7 +257,7 @@ let package = Package(
         .testTarget(
             name: "NodeSimulationTests",
             dependencies: [
-                "NodeSimulation", "KubeModel", "KubeJSON", "KubeClient", "ControllerRuntime", "LocalCluster", "LocalClusterTestSupport",
+                "NodeSimulation", "ContainerRuntime", "KubeModel", "KubeJSON", "KubeClient", "ControllerRuntime", "LocalCluster", "LocalClusterTestSupport",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: commonSettings
@@ -234,8 +279,31 @@ let package = Package(
             name: "KruiseControllersTests",
             dependencies: [
                 "KruiseControllers", "KruiseAPI", "KubeModel", "KubeJSON", "KubeClient", "ControllerRuntime", "LocalCluster", "LocalClusterTestSupport", "KruiseTestSupport",
-                // Simulated nodes run the pods in the CloneSet integration tests.
-                "NodeSimulation",
+                // Simulated nodes run the pods in the CloneSet integration tests; the daemon pulls images in the
+                // ImagePullJob ones.
+                "NodeSimulation", "ContainerRuntime", "KruiseDaemon",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: commonSettings
+        ),
+        .testTarget(
+            name: "KruiseDaemonTests",
+            dependencies: [
+                "KruiseDaemon", "KruiseAPI", "ContainerRuntime", "NodeSimulation", "KubeModel", "KubeJSON", "KubeClient",
+                "ControllerRuntime", "LocalCluster", "LocalClusterTestSupport",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: commonSettings
+        ),
+        // A fake CRI server on a Unix socket (grpc-swift's server transport) answers the CRI client.
+        .testTarget(
+            name: "CRIClientTests",
+            dependencies: [
+                "CRIClient", "ContainerRuntime",
+                .product(name: "GRPCCore", package: "grpc-swift-2"),
+                .product(name: "GRPCNIOTransportHTTP2Posix", package: "grpc-swift-nio-transport"),
+                .product(name: "GRPCProtobuf", package: "grpc-swift-protobuf"),
+                .product(name: "SwiftProtobuf", package: "swift-protobuf"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: commonSettings

@@ -40,8 +40,13 @@ if command -v kubectl >/dev/null 2>&1; then
     ./scripts/e2e-cloneset.sh "$(swift build --show-bin-path)/kruise"
     # WorkloadSpread on six nodes in two zones: subsets, deletion costs, versioned surge, Adaptive.
     ./scripts/e2e-workloadspread.sh "$(swift build --show-bin-path)/kruise"
+    # Image pre-warming: ImagePullJob, ImageListPullJob, NodeImage and a daemon per simulated node.
+    ./scripts/e2e-imagepulljob.sh "$(swift build --show-bin-path)/kruise"
+    # Attached to an API server SwiftKruise does not run: `kruise nodes` and a manager with URL webhooks.
+    ./scripts/e2e-attach.sh "$(swift build --show-bin-path)/kruise"
     # Two managers: leader election survives SIGKILL of the leader.
     ./scripts/e2e-manager.sh "$(swift build --show-bin-path)/kruise"
+    ./scripts/e2e-cri.sh "$(swift build --show-bin-path)/kruise"  # `kruise daemon` on a real containerd and registry; skips without them
 else
     echo "kubectl not found: skipping the kubectl end-to-end script" >&2
 fi

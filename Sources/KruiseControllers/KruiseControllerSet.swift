@@ -7,7 +7,7 @@ public import KubeModel
 /// ``Manager``.
 public enum KruiseControllerSet {
     /// The controller names, as an enable list takes them.
-    public static let names = ["cloneset", "workloadspread", "podreadiness"]
+    public static let names = ["cloneset", "workloadspread", "podreadiness", "nodeimage", "imagepulljob", "imagelistpulljob"]
 
     /// How the client serves CloneSets (`clonesets.apps.kruise.io`, short name `clone`).
     public static let cloneSetDescriptor = ResourceDescriptor(
@@ -29,12 +29,14 @@ public enum KruiseControllerSet {
     /// Registers the Kruise resource descriptors on `manager.client` and the controllers named in `enabled`
     /// (all by default) on `manager`, with `workers` concurrent reconciles each. `gates` sets the planner's
     /// gated behaviour (`CloneSetPartitionRollback`, `PreparingUpdateAsUpdate`) and whether the WorkloadSpread
-    /// controller runs at all (gate `WorkloadSpread`). Call before `manager.run()`; the CRDs of the controllers
-    /// registered (CloneSet; WorkloadSpread and CloneSet for `workloadspread`) must be installed for their
-    /// informers to sync, and the manager starts no controller before every informer has synced.
+    /// controller runs at all (gate `WorkloadSpread`); `nodeimage` needs `KruiseDaemon`, and `imagepulljob` and
+    /// `imagelistpulljob` also `ImagePullJobGate`, as upstream. Call before `manager.run()`; the CRDs of the
+    /// controllers registered (CloneSet; WorkloadSpread and CloneSet for `workloadspread`; NodeImage, ImagePullJob
+    /// and ImageListPullJob for the image controllers) must be installed for their informers to sync, and the
+    /// manager starts no controller before every informer has synced.
     public static func register(
         on manager: Manager, gates: FeatureGates, enabled: Set<String>? = nil, workers: Int = 4,
-        expectations: CloneSetExpectations = CloneSetExpectations()
+        expectations: CloneSetExpectations = CloneSetExpectations(), imagePull: ImagePullControllerOptions = ImagePullControllerOptions()
     ) {
         manager.client.register(Self.cloneSetDescriptor)
         manager.client.register(Self.workloadSpreadDescriptor)
@@ -47,6 +49,18 @@ public enum KruiseControllerSet {
         }
         if enabled.contains("podreadiness") {
             manager.add(Self.podReadinessController(on: manager, workers: workers))
+        }
+        let daemon = gates.isEnabled(KruiseFeatures.kruiseDaemon)
+        let imagePullJobs = daemon && gates.isEnabled(KruiseFeatures.imagePullJobGate)
+        if enabled.contains("nodeimage") && daemon {
+            manager.add(Self.nodeImageController(on: manager, workers: workers, creationDelay: imagePull.nodeImageCreationDelay))
+        }
+        if enabled.contains("imagepulljob") && imagePullJobs {
+            manager.add(Self.imagePullJobController(
+                on: manager, workers: workers, configNamespace: imagePull.daemonConfigNamespace, timings: imagePull.timings))
+        }
+        if enabled.contains("imagelistpulljob") && imagePullJobs {
+            manager.add(Self.imageListPullJobController(on: manager, workers: workers))
         }
     }
 

@@ -7,6 +7,6 @@ struct Kruise: AsyncParsableCommand {
         commandName: "kruise",
         abstract: "SwiftKruise: OpenKruise's advanced Kubernetes workloads, in Swift.",
         version: KruiseVersion.current.version,
-        subcommands: [LocalCommand.self, APIServerCommand.self, ManagerCommand.self, CRDsCommand.self, VersionCommand.self]
+        subcommands: [LocalCommand.self, APIServerCommand.self, ManagerCommand.self, DaemonCommand.self, NodesCommand.self, CRDsCommand.self, VersionCommand.self]
     )
 }

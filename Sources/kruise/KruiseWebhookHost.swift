@@ -32,6 +32,9 @@ struct KruiseWebhookHost {
     let reachability: Reachability
     let customResources: CustomResourceIndex
     let logger: Logger
+    /// In URL mode, delete the configurations this host registered when it stops (`kruise manager`), so that a
+    /// manager gone from outside the cluster does not leave `failurePolicy: Fail` webhooks refusing requests.
+    var deregistersOnShutdown = false
 
     /// The webhook host of `kruise local`: 127.0.0.1 on a free port, certificates in `DATA_DIR/webhook-certs`.
     static func local(manager: Manager, gates: FeatureGates, dataDirectory: String, logger: Logger) async throws -> KruiseWebhookHost {
@@ -104,6 +107,7 @@ struct KruiseWebhookHost {
         if let workloadSpreadLookups {
             handlers.merge(WorkloadSpreadAdmission(lookups: workloadSpreadLookups).handlers) { _, new in new }
         }
+        handlers.merge(ImagePullAdmission(gates: gates).handlers) { _, new in new }
         let server = WebhookServer(
             dispatcher: AdmissionDispatcher(handlers: handlers),
             identity: serving,
@@ -159,8 +163,19 @@ struct KruiseWebhookHost {
     }
 
     /// Serves until cancelled: the server, the configurations (written once it listens, in URL mode),
-    /// certificate upkeep and caBundle publishing.
+    /// certificate upkeep and caBundle publishing. With ``deregistersOnShutdown``, the configurations that
+    /// still point at this host are deleted when it stops.
     func run() async throws {
+        do {
+            try await self.serve()
+        } catch {
+            await self.deregisterIfAsked()
+            throw error
+        }
+        await self.deregisterIfAsked()
+    }
+
+    private func serve() async throws {
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await self.server.run() }
             group.addTask { await self.customResources.run() }
@@ -173,6 +188,39 @@ struct KruiseWebhookHost {
             }
             try await group.next()
             group.cancelAll()
+        }
+    }
+
+    /// Deletes the webhook configurations whose webhooks point at this host's URL (another manager may have
+    /// registered its own since: then they are left alone). Runs outside the cancelled task, so the deletes are
+    /// sent, and gives up after a few seconds.
+    private func deregisterIfAsked() async {
+        guard self.deregistersOnShutdown, case .url(let host) = self.reachability, let port = self.server.listeningPort else {
+            return
+        }
+        let prefix = WebhookClientConfig.url(host: host, port: port, path: "/")
+        let client = self.client
+        let logger = self.logger
+        let names = (self.registrations.mutatingConfigurationName, self.registrations.validatingConfigurationName)
+        await Task {
+            await Self.delete(MutatingWebhookConfiguration.self, name: names.0, ifPointingAt: prefix, client: client, logger: logger)
+            await Self.delete(ValidatingWebhookConfiguration.self, name: names.1, ifPointingAt: prefix, client: client, logger: logger)
+        }.value
+    }
+
+    private static func delete<T: KubeObject>(
+        _ type: T.Type, name: String, ifPointingAt prefix: String, client: KubeClient, logger: Logger
+    ) async {
+        do {
+            let existing = try await client.get(T.self, name: name)
+            let urls = (existing.object["webhooks"]?.arrayValue ?? []).compactMap { $0["clientConfig"]?["url"]?.stringValue }
+            guard !urls.isEmpty, urls.allSatisfy({ $0.hasPrefix(prefix) }) else { return }
+            _ = try await client.delete(T.self, name: name)
+            logger.info("webhook configuration removed on shutdown", metadata: ["name": "\(name)"])
+        } catch {
+            if !error.isNotFound {
+                logger.warning("could not remove webhook configuration", metadata: ["name": "\(name)", "error": "\(error)"])
+            }
         }
     }
 

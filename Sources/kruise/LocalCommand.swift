@@ -3,6 +3,7 @@ import Foundation
 import BuiltinControllers
 import ControllerRuntime
 import KruiseControllers
+import KruiseDaemon
 import KubeClient
 import Logging
 import NodeSimulation
@@ -88,6 +89,12 @@ struct LocalClusterOptions: ParsableArguments {
     @Option(name: .long, help: "Feature gates, as A=true,B=false; in the local cluster every gate starts on.")
     var featureGates: String = ""
 
+    @Option(name: .long, help: "Seconds between the re-pulls of an ImagePullJob with completionPolicy Never (upstream: a day).")
+    var imageRepullPeriod: Int32 = 86_400
+
+    @Option(name: .long, help: "Concurrent image pulls of each node's daemon (--max-workers-for-pull-image; -1: unlimited).")
+    var maxWorkersForPullImage: Int = 2
+
     /// Every gate on, then the flag.
     func gates() throws -> FeatureGates {
         var gates = KruiseFeatures.localDefaults()
@@ -105,13 +112,21 @@ struct LocalClusterOptions: ParsableArguments {
     func validate() throws {
         guard (0...5000).contains(self.nodes) else { throw ValidationError("--nodes: must be between 0 and 5000") }
         guard self.nodeMonitorGracePeriod > 0 else { throw ValidationError("--node-monitor-grace-period: must be positive") }
+        guard self.imageRepullPeriod > 0 else { throw ValidationError("--image-repull-period: must be positive") }
+        guard self.maxWorkersForPullImage != 0 else { throw ValidationError("--max-workers-for-pull-image: must be positive or -1") }
         _ = try self.gates()
     }
 
     /// The fleet the flags describe.
     func fleet() throws -> NodeFleetOptions {
+        try Self.fleet(count: self.nodes, zones: self.zones, nodeConfig: self.nodeConfig)
+    }
+
+    /// A fleet of `count` nodes over the comma-separated `zones`, with the YAML file `nodeConfig` (`kruise local`
+    /// and `kruise nodes`).
+    static func fleet(count: Int, zones: String, nodeConfig: String?) throws -> NodeFleetOptions {
         var configuration = NodeConfiguration()
-        if let path = self.nodeConfig {
+        if let path = nodeConfig {
             let text: String
             do {
                 text = try String(contentsOfFile: path, encoding: .utf8)
@@ -124,8 +139,8 @@ struct LocalClusterOptions: ParsableArguments {
                 throw ValidationError("--node-config: \(error)")
             }
         }
-        let zones = self.zones.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        return NodeFleetOptions(count: self.nodes, zones: zones, configuration: configuration)
+        let zones = zones.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        return NodeFleetOptions(count: count, zones: zones, configuration: configuration)
     }
 
     func enabledControllers() -> Set<String>? {
@@ -152,7 +167,11 @@ enum LocalComponents {
         let manager = Manager(client: client, metrics: metrics, logger: logger)
         let gates = try options.gates()
         BuiltinControllerSet.register(on: manager, enabled: options.enabledControllers())
-        KruiseControllerSet.register(on: manager, gates: gates, enabled: options.enabledControllers())
+        // Nodes get their NodeImage as soon as they are Ready: simulated nodes need no settling time.
+        let imagePull = ImagePullControllerOptions(
+            nodeImageCreationDelay: .zero, timings: .repullingEvery(options.imageRepullPeriod),
+            daemonConfigNamespace: KruiseControllerSet.defaultDaemonConfigNamespace)
+        KruiseControllerSet.register(on: manager, gates: gates, enabled: options.enabledControllers(), imagePull: imagePull)
         let nodes = await SimulatedNodes(
             client: client,
             manager: manager,
@@ -164,6 +183,12 @@ enum LocalComponents {
             leaseRenewInterval: min(NodeStatusUpdates.leaseRenewInterval, .milliseconds(options.nodeMonitorGracePeriod * 250)),
             logger: logger
         )
+        // A daemon per simulated node: its image puller pulls through that node's simulated runtime.
+        let daemon = gates.isEnabled(KruiseFeatures.kruiseDaemon)
+            ? KruiseDaemonSet.register(
+                on: manager, imageServices: { nodes.imageService(forNode: $0) },
+                options: ImagePullerOptions(maxWorkers: options.maxWorkersForPullImage))
+            : nil
         let webhooks = try await KruiseWebhookHost.local(manager: manager, gates: gates, dataDirectory: dataDirectory, logger: logger)
         logger.info(
             "local cluster components starting",
@@ -176,6 +201,7 @@ enum LocalComponents {
             try await withThrowingTaskGroup(of: Void.self) { group in
                 group.addTask { try await manager.run() }
                 group.addTask { try await webhooks.run() }
+                if let daemon { group.addTask { await daemon.run() } }
                 try await group.next()
                 group.cancelAll()
             }

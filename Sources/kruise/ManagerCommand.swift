@@ -55,10 +55,18 @@ struct ManagerCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Keep the webhook certificates in this directory instead of Secret kruise-webhook-certs.")
     var webhookCertDir: String?
 
+    @Option(name: .long, help: "Seconds a Node must be Ready before it gets its NodeImage.")
+    var nodeimageCreationDelay: Int = 30
+
+    @Option(name: .long, help: "Seconds between the re-pulls of an ImagePullJob with completionPolicy Never.")
+    var imageRepullPeriod: Int32 = 86_400
+
     @Option(name: .long, help: "Namespace of the webhook Service and certificate Secret.")
     var namespace: String = ProcessInfo.processInfo.environment["POD_NAMESPACE"] ?? "kruise-system"
 
     func validate() throws {
+        guard self.nodeimageCreationDelay >= 0 else { throw ValidationError("--nodeimage-creation-delay: must not be negative") }
+        guard self.imageRepullPeriod > 0 else { throw ValidationError("--image-repull-period: must be positive") }
         var gates = KruiseFeatures.managerDefaults()
         do {
             try gates.apply(self.featureGates)
@@ -93,11 +101,16 @@ struct ManagerCommand: AsyncParsableCommand {
             options: ManagerOptions(leaderElection: election, healthHost: host, healthPort: port),
             logger: logger
         )
-        KruiseControllerSet.register(on: manager, gates: gates)
+        let environment = ProcessInfo.processInfo.environment
+        let imagePull = ImagePullControllerOptions(
+            nodeImageCreationDelay: .seconds(self.nodeimageCreationDelay), timings: .repullingEvery(self.imageRepullPeriod),
+            daemonConfigNamespace: environment["KRUISE_DAEMON_CONFIG_NS"].flatMap { $0.isEmpty ? nil : $0 }
+                ?? KruiseControllerSet.defaultDaemonConfigNamespace)
+        KruiseControllerSet.register(on: manager, gates: gates, imagePull: imagePull)
         // Every replica serves webhooks (only the leader runs controllers).
         let reachability: KruiseWebhookHost.Reachability = self.webhookHost.map { .url(host: $0) }
             ?? .service(namespace: self.namespace, name: "kruise-webhook-service")
-        let webhooks = try await KruiseWebhookHost.prepare(
+        var webhooks = try await KruiseWebhookHost.prepare(
             manager: manager,
             gates: gates,
             reachability: reachability,
@@ -107,6 +120,9 @@ struct ManagerCommand: AsyncParsableCommand {
             secretNamespace: self.namespace,
             logger: logger
         )
+        // From outside the cluster (--webhook-host) the manager registered the configurations itself: it removes
+        // them when it stops, so the cluster is not left refusing pod creations while it is gone.
+        webhooks.deregistersOnShutdown = self.webhookHost != nil
         let group = ServiceGroup(
             configuration: ServiceGroupConfiguration(
                 services: [.init(service: manager), .init(service: WebhookService(host: webhooks))],

@@ -29,6 +29,20 @@ struct InformerTests {
         Set(informer.store.list(namespace: "default").map(\.name).filter { !$0.hasPrefix("kube-") })
     }
 
+    /// A manager stopped before a cache synced (its CRD never installed) must not hang in `waitForSync`.
+    @Test func waitingForSyncEndsWhenCancelled() async throws {
+        let server = try await TestAPIServer.start()
+        let client = try server.client()
+        let informer = Informer<ConfigMap>(client: client)
+        let waiter = Task { await informer.waitForSync() }
+        try await Task.sleep(for: .milliseconds(50))
+        waiter.cancel()
+        await waiter.value
+        #expect(!informer.hasSynced)
+        await client.shutdown()
+        await server.stopListening()
+    }
+
     @Test func convergesAfterTheServerRestartsAndAfterAForced410() async throws {
         let server = try await TestAPIServer.start(historyLimit: 5)
         let client = try server.client()

@@ -1,3 +1,4 @@
+import ContainerRuntime
 import KubeJSON
 import KubeModel
 import Testing

@@ -1,6 +1,7 @@
 import LocalClusterTestSupport
 import ControllerRuntime
 import KubeClient
+import ContainerRuntime
 import KubeJSON
 import KubeModel
 import NodeSimulation

@@ -19,7 +19,8 @@ public final class Informer<Object: KubeObject>: Sendable {
     private let resyncPeriod: Duration?
     private let logger: Logger
     private let handlers: Mutex<[Handler]> = Mutex([])
-    private let syncState: Mutex<(synced: Bool, waiters: [CheckedContinuation<Void, Never>])> = Mutex((false, []))
+    private let syncState: Mutex<(synced: Bool, waiters: [UInt64: CheckedContinuation<Void, Never>], nextWaiter: UInt64)> =
+        Mutex((false, [:], 0))
     private let counters: Mutex<(lists: Int, watches: Int)> = Mutex((0, 0))
 
     /// - Parameters:
@@ -56,16 +57,26 @@ public final class Informer<Object: KubeObject>: Sendable {
     /// How many LISTs and WATCHes this informer has started (for tests and diagnostics).
     public var requestCounts: (lists: Int, watches: Int) { self.counters.withLock { $0 } }
 
-    /// Returns once the cache has synced.
+    /// Returns once the cache has synced, or when the task is cancelled (a manager stopped before a CRD was
+    /// installed must not wait forever); check ``hasSynced`` after a cancellation.
     public func waitForSync() async {
         if self.hasSynced { return }
-        await withCheckedContinuation { continuation in
-            let resumeNow = self.syncState.withLock { state -> Bool in
-                if state.synced { return true }
-                state.waiters.append(continuation)
-                return false
+        let id = self.syncState.withLock { state -> UInt64 in
+            state.nextWaiter += 1
+            return state.nextWaiter
+        }
+        await withTaskCancellationHandler {
+            await withCheckedContinuation { continuation in
+                let resumeNow = self.syncState.withLock { state -> Bool in
+                    if state.synced || Task.isCancelled { return true }
+                    state.waiters[id] = continuation
+                    return false
+                }
+                if resumeNow { continuation.resume() }
             }
-            if resumeNow { continuation.resume() }
+        } onCancel: {
+            let waiter = self.syncState.withLock { $0.waiters.removeValue(forKey: id) }
+            waiter?.resume()
         }
     }
 
@@ -187,7 +198,7 @@ public final class Informer<Object: KubeObject>: Sendable {
         let waiters = self.syncState.withLock { state -> [CheckedContinuation<Void, Never>] in
             state.synced = true
             defer { state.waiters.removeAll() }
-            return state.waiters
+            return Array(state.waiters.values)
         }
         for waiter in waiters { waiter.resume() }
     }

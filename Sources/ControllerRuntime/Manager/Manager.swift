@@ -100,6 +100,8 @@ public final class Manager: ServiceLifecycle.Service, Sendable {
 
     private func runControllers(informers: [any SharedInformer]) async {
         for informer in informers { await informer.waitForSync() }
+        // Stopped before every cache synced (a CRD never installed): start nothing.
+        if Task.isCancelled { return }
         let controllers = self.controllers.withLock { $0 }
         self.logger.info("starting controllers", metadata: ["count": "\(controllers.count)"])
         await withTaskGroup(of: Void.self) { group in

@@ -4,7 +4,7 @@ public import KubeModel
 /// The CustomResourceDefinitions SwiftKruise installs, as upstream OpenKruise ships them.
 public enum KruiseCRDs {
     /// Every CRD this module defines.
-    public static var all: [CustomResourceDefinition] { [cloneSet, workloadSpread] }
+    public static var all: [CustomResourceDefinition] { [cloneSet, workloadSpread, imagePullJob, imageListPullJob, nodeImage] }
 
     /// Reads a CRD from YAML that is part of this module; the YAML is a constant checked by the tests, so a
     /// failure is a programming error.

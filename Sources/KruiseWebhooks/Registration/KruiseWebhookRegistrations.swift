@@ -24,7 +24,27 @@ public struct KruiseWebhookRegistrations: Sendable, Hashable {
     public static var all: KruiseWebhookRegistrations {
         var all = Self.deletionProtection
         all.webhooks += Self.workloadSpread.webhooks
+        all.webhooks += Self.imagePull.webhooks
         return all
+    }
+
+    /// ImagePullJob, ImageListPullJob and NodeImage defaulting and validation on CREATE and UPDATE, registered
+    /// without a gate as upstream does (its validating handlers check `KruiseDaemon` and `ImagePullJobGate`).
+    public static var imagePull: KruiseWebhookRegistrations {
+        func pair(_ kind: String, _ resource: String) -> [KruiseWebhookRegistration] {
+            let rules = [
+                WebhookRule(apiGroups: ["apps.kruise.io"], apiVersions: ["v1alpha1"], operations: ["CREATE", "UPDATE"], resources: [resource])
+            ]
+            return [
+                KruiseWebhookRegistration(
+                    name: "m\(kind).kb.io", type: .mutating, path: "/mutate-apps-kruise-io-v1alpha1-\(kind)", rules: rules),
+                KruiseWebhookRegistration(
+                    name: "v\(kind).kb.io", type: .validating, path: "/validate-apps-kruise-io-v1alpha1-\(kind)", rules: rules),
+            ]
+        }
+        return KruiseWebhookRegistrations(
+            webhooks: pair("imagepulljob", "imagepulljobs") + pair("imagelistpulljob", "imagelistpulljobs")
+                + pair("nodeimage", "nodeimages"))
     }
 
     /// The pod webhooks and WorkloadSpread's, as upstream's chart (v1.6) registers them: `mpod.kb.io` on CREATE

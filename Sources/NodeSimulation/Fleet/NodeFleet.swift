@@ -1,3 +1,4 @@
+import ContainerRuntime
 public import KubeJSON
 public import KubeModel
 

@@ -1,3 +1,5 @@
+import ContainerRuntime
+
 /// How many simulated nodes to build and how to name and place them.
 public struct NodeFleetOptions: Sendable, Hashable {
     /// The number of nodes.

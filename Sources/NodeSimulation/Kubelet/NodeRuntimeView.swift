@@ -1,3 +1,5 @@
+import ContainerRuntime
+
 /// What the simulated kubelet's runtime reports for planning one pod: the images it names, and the pod IPs
 /// already given to other pods on the node.
 public struct NodeRuntimeView: Sendable, Hashable {

@@ -1,3 +1,5 @@
+public import ContainerRuntime
+
 /// How long things take on simulated nodes.
 public struct SimulationTimings: Sendable, Hashable {
     /// How long pulling an image takes, unless ``imagePullDurations`` names it.

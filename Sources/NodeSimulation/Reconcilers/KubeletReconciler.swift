@@ -1,3 +1,4 @@
+import ContainerRuntime
 import ControllerRuntime
 import KubeClient
 import KubeJSON

@@ -1,3 +1,5 @@
+import ContainerRuntime
+
 /// The container runtime of one simulated node: its image store (CRI image service) and runtime service.
 public struct NodeRuntime: Sendable {
     /// The node's images, pulled from the shared ``SimulatedRegistry``.

@@ -1,3 +1,4 @@
+import ContainerRuntime
 import Synchronization
 
 /// The runtimes of the nodes being simulated, by node name, created on first use over one shared registry.

@@ -1,3 +1,4 @@
+import ContainerRuntime
 public import ControllerRuntime
 public import KubeClient
 import KubeModel
@@ -53,7 +54,7 @@ public final class SimulatedNodes: Sendable {
     private let runtimes: NodeRuntimes
 
     /// Registers the node kubelets, scheduler and node lifecycle controllers on `manager` (and the informers
-    /// they share: Nodes, Pods, Leases, Namespaces); the fleet's nodes are created when the manager runs.
+    /// they share: Nodes, Pods, Leases, ConfigMaps, and Namespaces for the scheduler); the fleet's nodes are created when the manager runs.
     ///
     /// - Parameters:
     ///   - client: the client the controllers write with.
@@ -63,6 +64,9 @@ public final class SimulatedNodes: Sendable {
     ///   - registry: the image registry of the simulation.
     ///   - lifecycle: the node lifecycle planner (its grace period decides when a stopped node turns Unknown).
     ///   - leaseRenewInterval: how often each kubelet renews its Lease.
+    ///   - scheduling: run the scheduler (binding pending pods to nodes); off when the cluster has its own.
+    ///   - nodeLifecycle: run the node lifecycle controller (Unknown status, taints, evictions for silent
+    ///     nodes); off when the cluster's kube-controller-manager does it.
     ///   - logger: for registrations, node failures and evictions.
     public init(
         client: KubeClient,
@@ -72,6 +76,8 @@ public final class SimulatedNodes: Sendable {
         registry: SimulatedRegistry = SimulatedRegistry(),
         lifecycle: NodeLifecyclePlanner = NodeLifecyclePlanner(),
         leaseRenewInterval: Duration = NodeStatusUpdates.leaseRenewInterval,
+        scheduling: Bool = true,
+        nodeLifecycle: Bool = true,
         logger: Logger
     ) async {
         self.registry = registry
@@ -80,7 +86,6 @@ public final class SimulatedNodes: Sendable {
         let nodes = manager.informer(Node.self)
         let pods = manager.informer(Pod.self)
         let leases = manager.informer(Lease.self)
-        let namespaces = manager.informer(Namespace.self)
 
         var fleetIndex: [String: Int] = [:]
         let now = KubeTime.now()
@@ -117,18 +122,20 @@ public final class SimulatedNodes: Sendable {
         for name in fleetIndex.keys.sorted() { await heartbeatController.enqueue(ObjectKey(name: name)) }
         manager.add(heartbeatController)
 
-        let scheduler = SchedulerReconciler(
-            client: client,
-            pods: pods,
-            nodes: nodes,
-            namespaces: namespaces,
-            planner: SchedulerPlanner(),
-            assumptions: SchedulingAssumptions(),
-            logger: logger
-        )
-        let schedulerController = Controller(name: "simulated-scheduler", reconciler: scheduler, workers: 1, metrics: manager.metrics, logger: logger)
-        scheduler.watch(with: schedulerController)
-        manager.add(schedulerController)
+        if scheduling {
+            let scheduler = SchedulerReconciler(
+                client: client,
+                pods: pods,
+                nodes: nodes,
+                namespaces: manager.informer(Namespace.self),
+                planner: SchedulerPlanner(),
+                assumptions: SchedulingAssumptions(),
+                logger: logger
+            )
+            let schedulerController = Controller(name: "simulated-scheduler", reconciler: scheduler, workers: 1, metrics: manager.metrics, logger: logger)
+            scheduler.watch(with: schedulerController)
+            manager.add(schedulerController)
+        }
 
         let kubelet = KubeletReconciler(
             client: client,
@@ -142,10 +149,20 @@ public final class SimulatedNodes: Sendable {
         kubelet.watch(with: kubeletController)
         manager.add(kubeletController)
 
-        let nodeLifecycle = NodeLifecycleReconciler(client: client, nodes: nodes, leases: leases, pods: pods, planner: lifecycle, logger: logger)
-        let lifecycleController = Controller(name: "node-lifecycle", reconciler: nodeLifecycle, workers: 2, metrics: manager.metrics, logger: logger)
-        nodeLifecycle.watch(with: lifecycleController)
-        manager.add(lifecycleController)
+        if nodeLifecycle {
+            let lifecycleReconciler = NodeLifecycleReconciler(client: client, nodes: nodes, leases: leases, pods: pods, planner: lifecycle, logger: logger)
+            let lifecycleController = Controller(name: "node-lifecycle", reconciler: lifecycleReconciler, workers: 2, metrics: manager.metrics, logger: logger)
+            lifecycleReconciler.watch(with: lifecycleController)
+            manager.add(lifecycleController)
+        }
+
+        // The registry follows the ConfigMap kube-system/local-registry (pushes and failures by kubectl).
+        let registryReconciler = LocalRegistryReconciler(
+            configMaps: manager.informer(ConfigMap.self), registry: registry, logger: logger)
+        let registryController = Controller(
+            name: "simulated-registry", reconciler: registryReconciler, workers: 1, metrics: manager.metrics, logger: logger)
+        registryReconciler.watch(with: registryController)
+        manager.add(registryController)
     }
 
     /// The image service (CRI) of a simulated node, or `nil` when no node of that name is simulated (yet).

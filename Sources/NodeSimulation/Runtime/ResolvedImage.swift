@@ -1,3 +1,5 @@
+public import ContainerRuntime
+
 /// What a registry serves for a reference: the manifest digest, the image (config) ID and the size.
 public struct ResolvedImage: Sendable, Hashable {
     /// The normalised reference that was resolved.

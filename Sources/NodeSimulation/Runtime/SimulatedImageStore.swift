@@ -1,3 +1,4 @@
+public import ContainerRuntime
 public import KubeModel
 import Synchronization
 

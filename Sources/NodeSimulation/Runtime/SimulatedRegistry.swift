@@ -1,3 +1,4 @@
+public import ContainerRuntime
 import KubeJSON
 import Synchronization
 
@@ -10,6 +11,7 @@ import Synchronization
 public final class SimulatedRegistry: Sendable {
     private struct State {
         var generations: [String: Int] = [:]
+        var revisions: [String: String] = [:]
         var knownOnly = false
         var known: Set<String> = []
         var failures: [String: RegistryFailure] = [:]
@@ -35,6 +37,18 @@ public final class SimulatedRegistry: Sendable {
             return state.generations[key]!
         }
         return Self.digest(key, generation: generation)
+    }
+
+    /// Publishes the content named `revision` under `reference` (the `local-registry` ConfigMap's way to push):
+    /// the digest is a function of the reference and the revision, so every node (and a restarted cluster) sees
+    /// the same digest for the same revision; `nil` returns the reference to its pushed content.
+    /// - Throws: ``ImageReferenceError`` for an invalid reference.
+    public func setRevision(_ revision: String?, for reference: String) throws(ImageReferenceError) {
+        let key = try ImageReference(parsing: reference).description
+        self.state.withLock { state in
+            state.revisions[key] = revision
+            if revision != nil { state.known.insert(key) }
+        }
     }
 
     /// Makes pulls of `reference` fail with `failure`; `nil` removes the injected failure. A reference with a
@@ -69,7 +83,8 @@ public final class SimulatedRegistry: Sendable {
                 failure: state.failures[key] ?? state.failures[normalized.repository],
                 allowed: state.privateRepositories[normalized.repository],
                 known: !state.knownOnly || state.known.contains(key) || normalized.digest != nil,
-                generation: state.generations[key] ?? 0
+                generation: state.generations[key] ?? 0,
+                revision: state.revisions[key]
             )
         }
         let quoted = "\"\(key)\""
@@ -79,7 +94,9 @@ public final class SimulatedRegistry: Sendable {
         }
         if let failure = lookup.failure { throw Self.error(for: failure, key: key, unpack: unpack) }
         guard lookup.known else { throw Self.error(for: .notFound, key: key, unpack: unpack) }
-        let digest = normalized.digest ?? Self.digest(key, generation: lookup.generation)
+        let digest = normalized.digest
+            ?? lookup.revision.map { "sha256:" + SHA256.hexDigest("manifest:\(key)@\($0)") }
+            ?? Self.digest(key, generation: lookup.generation)
         let imageID = "sha256:" + SHA256.hexDigest("config:\(digest)")
         let size = Int64(5_000_000 + (Int(digest.utf8.last!) % 64) * 1_000_000)
         return ResolvedImage(reference: normalized, digest: digest, imageID: imageID, size: size)

@@ -1,3 +1,4 @@
+public import ContainerRuntime
 import Synchronization
 
 /// The CRI runtime service of a simulated node: reports a containerd version and records stopped containers.

@@ -1,5 +1,5 @@
-/// The CRI image service, as the kubelet (and OpenKruise's daemon) uses it: the simulated node implements
-/// it with ``SimulatedImageStore``; a real CRI client over containerd's socket will implement it too.
+/// The CRI image service, as the kubelet (and OpenKruise's daemon) uses it: simulated nodes implement
+/// it in memory; a CRI client over containerd's or CRI-O's socket implements it on real nodes.
 public protocol ImageService: Sendable {
     /// Pulls `reference` with `credential` and returns the image reference (its ID, `sha256:…`).
     func pullImage(_ reference: String, credential: RegistryCredential?) async throws(ContainerRuntimeError) -> String

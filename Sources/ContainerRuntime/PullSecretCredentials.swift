@@ -1,18 +1,19 @@
 import KubeJSON
-import KubeModel
+public import KubeModel
 
 /// The registry credentials of a pod's pull secrets: the `auths` of `kubernetes.io/dockerconfigjson` Secrets
 /// (`.dockerconfigjson`) and legacy `kubernetes.io/dockercfg` ones (`.dockercfg`), by registry host, in the
 /// order of `spec.imagePullSecrets` (the first secret naming a registry wins, as the kubelet's keyring
 /// tries them in order).
-struct PullSecretCredentials: Sendable, Hashable {
+public struct PullSecretCredentials: Sendable, Hashable {
     /// Registry host (`docker.io`, `registry.example.com:5000`) → credential.
-    private(set) var byRegistry: [String: RegistryCredential] = [:]
+    public private(set) var byRegistry: [String: RegistryCredential] = [:]
 
-    init() {}
+    /// No credentials.
+    public init() {}
 
     /// Adds the credentials `secret` holds; other secret types add nothing.
-    mutating func add(_ secret: Secret) {
+    public mutating func add(_ secret: Secret) {
         let auths: JSONValue?
         switch secret.type {
         case "kubernetes.io/dockerconfigjson":
@@ -31,13 +32,13 @@ struct PullSecretCredentials: Sendable, Hashable {
     }
 
     /// The credential for `reference` (by its normalised registry host), if any.
-    func credential(for reference: String) -> RegistryCredential? {
+    public func credential(for reference: String) -> RegistryCredential? {
         guard let parsed = try? ImageReference(parsing: reference) else { return nil }
         return self.byRegistry[parsed.domain]
     }
 
     /// `https://index.docker.io/v1/` → `docker.io`; `registry.example.com:5000/v2` → `registry.example.com:5000`.
-    static func registryHost(_ server: String) -> String {
+    public static func registryHost(_ server: String) -> String {
         var text = Substring(server)
         for scheme in ["https://", "http://"] where text.hasPrefix(scheme) { text = text.dropFirst(scheme.count) }
         let host = String(text.split(separator: "/", maxSplits: 1).first ?? "")

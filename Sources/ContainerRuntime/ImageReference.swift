@@ -67,6 +67,29 @@ public struct ImageReference: Sendable, Hashable, CustomStringConvertible {
         return text
     }
 
+    /// The short name Docker shows and OpenKruise's NodeImages key images by: `docker.io/library/nginx` →
+    /// `nginx`, `docker.io/user/app` → `user/app`; other registries keep their domain
+    /// (`localhost:5000/base`).
+    public var familiarName: String {
+        guard self.domain == "docker.io" else { return self.repository }
+        if self.path.hasPrefix("library/"), !self.path.dropFirst("library/".count).contains("/") {
+            return String(self.path.dropFirst("library/".count))
+        }
+        return self.path
+    }
+
+    /// The name and tag a NodeImage records a pull under (upstream's `NormalizeImageRefToNameTag`): the
+    /// familiar name and the tag, or the digest (`sha256:…`) for a reference that pins one.
+    public var nameAndTag: (name: String, tag: String) {
+        (self.familiarName, self.digest ?? self.tag ?? "latest")
+    }
+
+    /// The reference to pull for a NodeImage's `name` and `tag` (the inverse of ``nameAndTag``): `name:tag`, or
+    /// `name@sha256:…` when the tag is a digest.
+    public static func pullReference(name: String, tag: String) -> String {
+        tag.hasPrefix("sha256:") ? "\(name)@\(tag)" : "\(name):\(tag)"
+    }
+
     /// The repo digest form the kubelet reports as `imageID`: `docker.io/library/nginx@sha256:…`.
     public func repoDigest(_ digest: String) -> String {
         "\(self.repository)@\(digest)"
