@@ -4,6 +4,7 @@
 //        kruise-bench local [--nodes N] [--pods N]
 //        kruise-bench informer [--pods N]
 //        kruise-bench cloneset [--nodes N] [--pods N]
+//        kruise-bench imagepull [--nodes N]
 import Glibc
 
 let arguments = Array(CommandLine.arguments.dropFirst())
@@ -62,7 +63,14 @@ case "cloneset":
         print("kruise-bench: \(error)")
         exit(1)
     }
+case "imagepull":
+    do {
+        for result in try await ImagePullBenchmark(nodes: option("--nodes", default: 100)).run() { print(result.jsonLine) }
+    } catch {
+        print("kruise-bench: \(error)")
+        exit(1)
+    }
 default:
-    print("kruise-bench: unknown suite '\(suite)'; available: json, apiserver, local, informer, cloneset")
+    print("kruise-bench: unknown suite '\(suite)'; available: json, apiserver, local, informer, cloneset, imagepull")
     exit(2)
 }
