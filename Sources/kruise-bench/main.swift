@@ -65,7 +65,7 @@ case "cloneset":
     }
 case "imagepull":
     do {
-        for result in try await ImagePullBenchmark(nodes: option("--nodes", default: 100)).run() { print(result.jsonLine) }
+        for result in try await ImagePullBenchmark(nodes: option("--nodes", default: 300)).run() { print(result.jsonLine) }
     } catch {
         print("kruise-bench: \(error)")
         exit(1)

@@ -74,9 +74,7 @@ public struct ImagePullJobReconciler: Reconciler {
         }
         let secrets = try await self.syncSecrets(job)
         let plan = self.planner.plan(job, targets: targets, secrets: secrets, now: now)
-        for assignment in plan.assignments {
-            try await self.assign(assignment, now: now)
-        }
+        try await self.assign(plan.assignments, now: now)
         if plan.status != job.status {
             var updated = job
             updated.status = plan.status
@@ -90,6 +88,27 @@ public struct ImagePullJobReconciler: Reconciler {
             }
         }
         return ReconcileResult(requeueAfter: plan.requeueAfter)
+    }
+
+    /// How many NodeImages one sync writes at once (each write is a read, a write and two webhook calls).
+    static let concurrentAssignments = 16
+
+    /// Writes the job's tag into the NodeImages, ``concurrentAssignments`` at a time; the first failure is thrown
+    /// once the writes under way have finished.
+    private func assign(_ assignments: [ImagePullJobTagAssignment], now: KubeTime) async throws {
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            var pending = assignments[...]
+            var running = 0
+            while let assignment = pending.popFirst() {
+                if running == Self.concurrentAssignments {
+                    try await group.next()
+                    running -= 1
+                }
+                group.addTask { try await self.assign(assignment, now: now) }
+                running += 1
+            }
+            try await group.waitForAll()
+        }
     }
 
     /// Writes the job's tag into one NodeImage; a NodeImage gone meanwhile is skipped.
