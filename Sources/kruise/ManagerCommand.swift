@@ -55,6 +55,9 @@ struct ManagerCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Keep the webhook certificates in this directory instead of Secret kruise-webhook-certs.")
     var webhookCertDir: String?
 
+    @Option(name: .long, help: "Controllers to run (comma-separated); default: all (\(KruiseControllerSet.names.joined(separator: ", "))).")
+    var controllers: String?
+
     @Option(name: .long, help: "Seconds a Node must be Ready before it gets its NodeImage.")
     var nodeimageCreationDelay: Int = 30
 
@@ -64,7 +67,15 @@ struct ManagerCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Namespace of the webhook Service and certificate Secret.")
     var namespace: String = ProcessInfo.processInfo.environment["POD_NAMESPACE"] ?? "kruise-system"
 
+    /// `--controllers` as a set; `nil` for all.
+    var enabledControllers: Set<String>? {
+        self.controllers.map { Set($0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }) }
+    }
+
     func validate() throws {
+        if let unknown = self.enabledControllers?.subtracting(KruiseControllerSet.names).sorted(), !unknown.isEmpty {
+            throw ValidationError("--controllers: unknown \(unknown.joined(separator: ", ")); known: \(KruiseControllerSet.names.joined(separator: ", "))")
+        }
         guard self.nodeimageCreationDelay >= 0 else { throw ValidationError("--nodeimage-creation-delay: must not be negative") }
         guard self.imageRepullPeriod > 0 else { throw ValidationError("--image-repull-period: must be positive") }
         var gates = KruiseFeatures.managerDefaults()
@@ -106,7 +117,7 @@ struct ManagerCommand: AsyncParsableCommand {
             nodeImageCreationDelay: .seconds(self.nodeimageCreationDelay), timings: .repullingEvery(self.imageRepullPeriod),
             daemonConfigNamespace: environment["KRUISE_DAEMON_CONFIG_NS"].flatMap { $0.isEmpty ? nil : $0 }
                 ?? KruiseControllerSet.defaultDaemonConfigNamespace)
-        KruiseControllerSet.register(on: manager, gates: gates, imagePull: imagePull)
+        KruiseControllerSet.register(on: manager, gates: gates, enabled: self.enabledControllers, imagePull: imagePull)
         // Every replica serves webhooks (only the leader runs controllers).
         let reachability: KruiseWebhookHost.Reachability = self.webhookHost.map { .url(host: $0) }
             ?? .service(namespace: self.namespace, name: "kruise-webhook-service")
