@@ -55,6 +55,9 @@ struct ManagerCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Keep the webhook certificates in this directory instead of Secret kruise-webhook-certs.")
     var webhookCertDir: String?
 
+    @Option(name: .long, help: "Address of /metrics alone (host:port); default: served with the health endpoints on --health-addr.")
+    var metricsAddr: String?
+
     @Option(name: .long, help: "Controllers to run (comma-separated); default: all (\(KruiseControllerSet.names.joined(separator: ", "))).")
     var controllers: String?
 
@@ -76,6 +79,7 @@ struct ManagerCommand: AsyncParsableCommand {
         if let unknown = self.enabledControllers?.subtracting(KruiseControllerSet.names).sorted(), !unknown.isEmpty {
             throw ValidationError("--controllers: unknown \(unknown.joined(separator: ", ")); known: \(KruiseControllerSet.names.joined(separator: ", "))")
         }
+        if let metricsAddr { _ = try Self.split(address: metricsAddr, option: "--metrics-addr") }
         guard self.nodeimageCreationDelay >= 0 else { throw ValidationError("--nodeimage-creation-delay: must not be negative") }
         guard self.imageRepullPeriod > 0 else { throw ValidationError("--image-repull-period: must be positive") }
         var gates = KruiseFeatures.managerDefaults()
@@ -99,6 +103,10 @@ struct ManagerCommand: AsyncParsableCommand {
         let metrics = MetricsRegistry()
         let client = try KubeClient(configuration: configuration, observer: ClientMetrics(registry: metrics))
         let (host, port) = try Self.split(address: self.healthAddr, option: "--health-addr")
+        let metricsAddress: (host: String, port: Int?) = try self.metricsAddr.map { address in
+            let (host, port) = try Self.split(address: address, option: "--metrics-addr")
+            return (host, port)
+        } ?? ("127.0.0.1", nil)
         let identity = (ProcessInfo.processInfo.environment["POD_NAME"] ?? ProcessInfo.processInfo.hostName) + "_" + UUID().uuidString
         let election = self.leaderElect
             ? LeaderElectionConfiguration(
@@ -109,7 +117,9 @@ struct ManagerCommand: AsyncParsableCommand {
         let manager = Manager(
             client: client,
             metrics: metrics,
-            options: ManagerOptions(leaderElection: election, healthHost: host, healthPort: port),
+            options: ManagerOptions(
+                leaderElection: election, healthHost: host, healthPort: port, metricsHost: metricsAddress.host,
+                metricsPort: metricsAddress.port),
             logger: logger
         )
         let environment = ProcessInfo.processInfo.environment

@@ -80,6 +80,44 @@ struct ManagerTests {
         await server.stopListening()
     }
 
+    /// `--metrics-addr`: `/metrics` on its own port, and no longer beside the health endpoints.
+    @Test func servesMetricsOnTheirOwnPortWhenAsked() async throws {
+        let server = try await TestAPIServer.start()
+        let metrics = MetricsRegistry()
+        let client = try KubeClient(configuration: server.configuration(), observer: ClientMetrics(registry: metrics))
+        let manager = Manager(
+            client: client, metrics: metrics, options: ManagerOptions(healthPort: 0, metricsPort: 0), logger: quietLogger())
+        let informer = manager.informer(ConfigMap.self)
+        // A controller keeps the manager running (one without controllers stops once its caches synced).
+        let controller = Controller(
+            name: "mirror", reconciler: MirrorReconciler(client: client, informer: informer, seen: ReconcileCounts()),
+            workers: 1, metrics: metrics, logger: quietLogger())
+        controller.watchOwn(informer)
+        manager.add(controller)
+        let run = Task { try await manager.run() }
+        #expect(await eventually { manager.healthPort != nil && manager.metricsPort != nil && manager.isReady })
+        let health = manager.healthPort ?? 0
+        let metricsPort = manager.metricsPort ?? 0
+        #expect(health != metricsPort)
+        let http = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup)
+        do {
+            let scraped = try await http.execute(HTTPClientRequest(url: "http://127.0.0.1:\(metricsPort)/metrics"), timeout: .seconds(5))
+            #expect(scraped.status == .ok)
+            #expect(String(buffer: try await scraped.body.collect(upTo: 1 << 20)).contains("rest_client_requests_total"))
+            let elsewhere = try await http.execute(HTTPClientRequest(url: "http://127.0.0.1:\(health)/metrics"), timeout: .seconds(5))
+            #expect(elsewhere.status == .notFound)
+            let ready = try await http.execute(HTTPClientRequest(url: "http://127.0.0.1:\(health)/readyz"), timeout: .seconds(5))
+            #expect(ready.status == .ok)
+        } catch {
+            Issue.record("HTTP to the manager (health \(health), metrics \(metricsPort)) failed: \(error)")
+        }
+        try await http.shutdown()
+        run.cancel()
+        _ = try? await run.value
+        await client.shutdown()
+        await server.stopListening()
+    }
+
     @Test func metricsRenderInPrometheusTextFormat() {
         let registry = MetricsRegistry()
         registry.counter("requests_total", help: "Requests.", labels: [("code", "200")]).increment(by: 3)

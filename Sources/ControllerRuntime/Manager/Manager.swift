@@ -18,6 +18,7 @@ public final class Manager: ServiceLifecycle.Service, Sendable {
     private let informerOrder: Mutex<[String]> = Mutex([])
     private let controllers: Mutex<[Controller]> = Mutex([])
     private let boundHealthPort: Mutex<Int?> = Mutex(nil)
+    private let boundMetricsPort: Mutex<Int?> = Mutex(nil)
     private let elector: LeaderElector?
 
     public init(client: KubeClient, metrics: MetricsRegistry, options: ManagerOptions = ManagerOptions(), logger: Logger) {
@@ -60,6 +61,11 @@ public final class Manager: ServiceLifecycle.Service, Sendable {
     /// The port `/metrics` and the health endpoints are served on, once bound.
     public var healthPort: Int? { self.boundHealthPort.withLock { $0 } }
 
+    /// The port `/metrics` is served on: its own (``ManagerOptions/metricsPort``) once bound, else the health port.
+    public var metricsPort: Int? {
+        self.options.metricsPort == nil ? self.healthPort : self.boundMetricsPort.withLock { $0 }
+    }
+
     /// `true` once every informer has synced.
     public var isReady: Bool {
         self.informers.withLock { $0.values.allSatisfy(\.hasSynced) }
@@ -77,6 +83,9 @@ public final class Manager: ServiceLifecycle.Service, Sendable {
         try await withThrowingTaskGroup(of: Void.self) { group in
             if let port = self.options.healthPort {
                 group.addTask { try await self.serveHealth(port: port) }
+            }
+            if let port = self.options.metricsPort {
+                group.addTask { try await self.serveMetrics(port: port) }
             }
             for informer in informers {
                 group.addTask { await informer.run() }
@@ -119,11 +128,7 @@ public final class Manager: ServiceLifecycle.Service, Sendable {
             if self.isReady { return Response(status: .ok, body: ResponseBody(byteBuffer: ByteBuffer(string: "ok"))) }
             return Response(status: .serviceUnavailable, body: ResponseBody(byteBuffer: ByteBuffer(string: "informers not synced")))
         }
-        router.get("/metrics") { _, _ -> Response in
-            var headers = HTTPFields()
-            headers[.contentType] = "text/plain; version=0.0.4; charset=utf-8"
-            return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: self.metrics.render())))
-        }
+        if self.options.metricsPort == nil { self.addMetricsRoute(to: router) }
         let application = Application(
             router: router,
             configuration: ApplicationConfiguration(address: .hostname(self.options.healthHost, port: port)),
@@ -133,5 +138,28 @@ public final class Manager: ServiceLifecycle.Service, Sendable {
             logger: self.logger
         )
         try await application.runService(gracefulShutdownSignals: [])
+    }
+
+    /// Serves `/metrics` alone (`--metrics-addr`).
+    private func serveMetrics(port: Int) async throws {
+        let router = Router()
+        self.addMetricsRoute(to: router)
+        let application = Application(
+            router: router,
+            configuration: ApplicationConfiguration(address: .hostname(self.options.metricsHost, port: port)),
+            onServerRunning: { channel in
+                self.boundMetricsPort.withLock { $0 = channel.localAddress?.port }
+            },
+            logger: self.logger
+        )
+        try await application.runService(gracefulShutdownSignals: [])
+    }
+
+    private func addMetricsRoute(to router: Router<BasicRequestContext>) {
+        router.get("/metrics") { _, _ -> Response in
+            var headers = HTTPFields()
+            headers[.contentType] = "text/plain; version=0.0.4; charset=utf-8"
+            return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: self.metrics.render())))
+        }
     }
 }
