@@ -112,6 +112,16 @@ struct ClientBehaviourTests {
         #expect(failed?.object["count"]?.intValue == 3)
         #expect(failed?.object["involvedObject"]?["name"]?.stringValue == "evented")
         #expect(failed?.object["source"]?["component"]?.stringValue == "test-controller")
+
+        // An object read from a cache may lack apiVersion and kind: the involved object takes its type's.
+        var cached = pod
+        cached.object["apiVersion"] = nil
+        cached.object["kind"] = nil
+        recorder.record(cached, type: .normal, reason: "FromCache", message: "no type meta")
+        await recorder.flush()
+        let fromCache = try await client.list(Event.self, namespace: "default").items.first { $0.object["reason"] == "FromCache" }
+        #expect(fromCache?.object["involvedObject"]?["apiVersion"] == "v1")
+        #expect(fromCache?.object["involvedObject"]?["kind"] == "Pod")
         await client.shutdown()
         await server.stopListening()
     }

@@ -44,11 +44,13 @@ public final class EventRecorder: Sendable {
         self.logger = logger
     }
 
-    /// Records an event about `object` in the background.
-    public func record(_ object: some KubeObject, type: EventType, reason: String, message: String) {
+    /// Records an event about `object` in the background. An object read from a cache may lack `apiVersion` and
+    /// `kind`; the involved object then takes them from its type.
+    public func record<Object: KubeObject>(_ object: Object, type: EventType, reason: String, message: String) {
+        let typeKind = Object.groupVersionKind
         let involved: JSONValue = [
-            "apiVersion": .string(object.apiVersion ?? ""),
-            "kind": .string(object.kind ?? ""),
+            "apiVersion": .string(object.apiVersion ?? (typeKind.kind.isEmpty ? "" : typeKind.apiVersion)),
+            "kind": .string(object.kind ?? typeKind.kind),
             "name": .string(object.name),
             "namespace": .string(object.namespace),
             "uid": .string(object.metadata.uid ?? ""),

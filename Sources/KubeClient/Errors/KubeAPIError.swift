@@ -21,6 +21,9 @@ public struct KubeAPIError: Error, Sendable, CustomStringConvertible {
         self.retryAfterSeconds = retryAfterSeconds
     }
 
+    /// The server's message, or the whole description when it sent none (what controllers report of a failed call).
+    public var summary: String { self.message.isEmpty ? self.description : self.message }
+
     /// The error for a response: its Status body if it has one, otherwise one made from the status code.
     public static func response(code: Int, body: [UInt8], retryAfterSeconds: Int? = nil) -> KubeAPIError {
         if let status = try? JSONValue(parsing: body), status["kind"]?.stringValue == "Status" {

@@ -55,7 +55,7 @@ public struct CloneSetPlanExecutor: Sendable {
                     self.expectations.scale.observe(owner, expectation.action, name: expectation.entry)
                 }
                 if let event = CloneSetActionEffects.event(for: action, outcome: outcome, updateRevision: updateRevision) {
-                    self.recorder?.record(Self.involved(cloneSet), type: event.type, reason: event.reason, message: event.message)
+                    self.recorder?.record(cloneSet, type: event.type, reason: event.reason, message: event.message)
                 }
                 if case .failed(let message) = outcome {
                     failed = true
@@ -169,7 +169,7 @@ public struct CloneSetPlanExecutor: Sendable {
         default:
             break
         }
-        return .failed(error.message.isEmpty ? error.description : error.message)
+        return .failed(error.summary)
     }
 
     /// Applies a pod change as a merge patch with a resourceVersion precondition; returns `false` when the
@@ -249,14 +249,6 @@ public struct CloneSetPlanExecutor: Sendable {
 
     private static func deleteOptions(_ ref: ObjectIdentity) -> DeleteOptions {
         DeleteOptions(preconditionUID: ref.uid.isEmpty ? nil : ref.uid)
-    }
-
-    /// The CloneSet as an Event's involved object (apiVersion and kind filled in when the cache left them out).
-    static func involved(_ cloneSet: CloneSet) -> CloneSet {
-        var object = cloneSet
-        if object.apiVersion == nil { object.apiVersion = CloneSet.groupVersionKind.apiVersion }
-        if object.kind == nil { object.kind = CloneSet.groupVersionKind.kind }
-        return object
     }
 
     private static func describe(_ action: CloneSetAction) -> String {

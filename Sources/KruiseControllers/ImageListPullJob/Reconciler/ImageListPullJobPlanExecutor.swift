@@ -45,7 +45,7 @@ public struct ImageListPullJobPlanExecutor: Sendable {
                 current = try await self.client.patch(
                     ImageListPullJob.self, namespace: job.namespace, name: job.name, type: .merge, body: patch.serialized())
             } catch {
-                if !error.isNotFound { execution.failures.append("refresh job template hash: \(Self.describe(error))") }
+                if !error.isNotFound { execution.failures.append("refresh job template hash: \(error.summary)") }
                 return execution
             }
         }
@@ -57,20 +57,19 @@ public struct ImageListPullJobPlanExecutor: Sendable {
                 self.logger.info("deleting ImageListPullJob for ttlSecondsAfterFinished", metadata: ["imagelistpulljob": "\(key)"])
             } catch {
                 if !error.isNotFound && !error.isConflict {
-                    execution.failures.append("delete ImageListPullJob: \(Self.describe(error))")
+                    execution.failures.append("delete ImageListPullJob: \(error.summary)")
                 }
             }
             return execution
         }
 
-        let involved = Self.involved(job)
         if !plan.creates.isEmpty {
             let (created, failures) = await self.create(plan.creates, owner: key)
             execution.created = created
             execution.failures += failures
             if failures.isEmpty {
                 self.recorder?.record(
-                    involved, type: .normal, reason: "Successful create ImagePullJob", message: "Create \(created.count) ImagePullJob")
+                    job, type: .normal, reason: "Successful create ImagePullJob", message: "Create \(created.count) ImagePullJob")
             }
         }
         var deleteFailed = false
@@ -90,13 +89,13 @@ public struct ImageListPullJobPlanExecutor: Sendable {
                 } else {
                     deleteFailed = true
                     execution.failures.append(
-                        "fail to delete ImagePullJob (\(job.namespace)/\(deletion.name)): \(Self.describe(error))")
+                        "fail to delete ImagePullJob (\(job.namespace)/\(deletion.name)): \(error.summary)")
                 }
             }
         }
         if !plan.deletes.isEmpty && !deleteFailed {
             self.recorder?.record(
-                involved, type: .normal, reason: "Successful delete ImagePullJob", message: "Delete \(plan.deletes.count) ImagePullJob")
+                job, type: .normal, reason: "Successful delete ImagePullJob", message: "Delete \(plan.deletes.count) ImagePullJob")
         }
         guard execution.failures.isEmpty, let status = plan.status else { return execution }
 
@@ -109,7 +108,7 @@ public struct ImageListPullJobPlanExecutor: Sendable {
             if error.isConflict {
                 execution.statusConflict = true
             } else if !error.isNotFound {
-                execution.failures.append("update ImageListPullJob status: \(Self.describe(error))")
+                execution.failures.append("update ImageListPullJob status: \(error.summary)")
             }
         }
         return execution
@@ -148,24 +147,12 @@ public struct ImageListPullJobPlanExecutor: Sendable {
                     created.append(name)
                 case .failure(let error):
                     self.expectations.observe(owner, .create, name: image)
-                    failures.append("create ImagePullJob for \(image): \(Self.describe(error))")
+                    failures.append("create ImagePullJob for \(image): \(error.summary)")
                 }
             }
             if !failures.isEmpty { return (created, failures.sorted()) }
             batch *= 2
         }
         return (created, [])
-    }
-
-    private static func describe(_ error: KubeAPIError) -> String {
-        error.message.isEmpty ? error.description : error.message
-    }
-
-    /// The job as an Event's involved object (apiVersion and kind filled in when the cache left them out).
-    static func involved(_ job: ImageListPullJob) -> ImageListPullJob {
-        var object = job
-        if object.apiVersion == nil { object.apiVersion = ImageListPullJob.groupVersionKind.apiVersion }
-        if object.kind == nil { object.kind = ImageListPullJob.groupVersionKind.kind }
-        return object
     }
 }

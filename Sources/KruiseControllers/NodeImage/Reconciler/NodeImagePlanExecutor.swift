@@ -36,7 +36,7 @@ public struct NodeImagePlanExecutor: Sendable {
                 execution.written = true
                 self.logger.info("created NodeImage", metadata: ["nodeimage": "\(created.name)"])
             } catch {
-                if !error.isAlreadyExists { execution.failures.append("create NodeImage: \(Self.describe(error))") }
+                if !error.isAlreadyExists { execution.failures.append("create NodeImage: \(error.summary)") }
             }
             return execution
         case .delete(let name, let uid):
@@ -46,7 +46,7 @@ public struct NodeImagePlanExecutor: Sendable {
                 self.logger.info("deleted NodeImage of a Node that is gone", metadata: ["nodeimage": "\(name)"])
             } catch {
                 if !error.isNotFound && !error.isConflict {
-                    execution.failures.append("delete NodeImage: \(Self.describe(error))")
+                    execution.failures.append("delete NodeImage: \(error.summary)")
                 }
             }
             return execution
@@ -58,7 +58,7 @@ public struct NodeImagePlanExecutor: Sendable {
                 if error.isConflict {
                     execution.conflict = true
                 } else if !error.isNotFound {
-                    execution.failures.append("update NodeImage: \(Self.describe(error))")
+                    execution.failures.append("update NodeImage: \(error.summary)")
                 }
             }
             return execution
@@ -75,32 +75,21 @@ public struct NodeImagePlanExecutor: Sendable {
             if error.isConflict {
                 execution.conflict = true
             } else if !error.isNotFound {
-                execution.failures.append("update NodeImage status: \(Self.describe(error))")
+                execution.failures.append("update NodeImage status: \(error.summary)")
             }
             return execution
         }
-        let involved = Self.involved(updated)
         for failure in plan.failures {
             let message = failure.eventMessage(node: updated.name)
             for owner in failure.owners where NodeImagePlanner.isImagePullJob(owner) {
                 self.recorder?.record(Self.imagePullJob(owner), type: .warning, reason: "PullImageFailed", message: message)
             }
-            self.recorder?.record(involved, type: .warning, reason: "PullImageFailed", message: message)
+            self.recorder?.record(updated, type: .warning, reason: "PullImageFailed", message: message)
         }
         return execution
     }
 
-    private static func describe(_ error: KubeAPIError) -> String {
-        error.message.isEmpty ? error.description : error.message
-    }
 
-    /// The NodeImage as an Event's involved object (apiVersion and kind filled in when the cache left them out).
-    static func involved(_ nodeImage: NodeImage) -> NodeImage {
-        var object = nodeImage
-        if object.apiVersion == nil { object.apiVersion = NodeImage.groupVersionKind.apiVersion }
-        if object.kind == nil { object.kind = NodeImage.groupVersionKind.kind }
-        return object
-    }
 
     /// The ImagePullJob `reference` names, as an Event's involved object.
     static func imagePullJob(_ reference: ObjectReference) -> ImagePullJob {

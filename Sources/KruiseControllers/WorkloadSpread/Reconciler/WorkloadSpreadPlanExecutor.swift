@@ -33,10 +33,9 @@ public struct WorkloadSpreadPlanExecutor: Sendable {
     /// UIDs become the deletion preconditions).
     public func run(_ plan: WorkloadSpreadPlan, on workloadSpread: WorkloadSpread, pods: [Pod]) async -> WorkloadSpreadExecution {
         var execution = WorkloadSpreadExecution()
-        let involved = Self.involved(workloadSpread)
         for event in plan.events {
             self.recorder?.record(
-                involved, type: event.type == "Warning" ? .warning : .normal, reason: event.reason, message: event.message)
+                workloadSpread, type: event.type == "Warning" ? .warning : .normal, reason: event.reason, message: event.message)
         }
 
         let namespace = workloadSpread.namespace
@@ -61,7 +60,7 @@ public struct WorkloadSpreadPlanExecutor: Sendable {
                 if error.isConflict {
                     execution.statusConflict = true
                 } else if !error.isNotFound {
-                    execution.failures.append("update status: \(Self.describe(error))")
+                    execution.failures.append("update status: \(error.summary)")
                 }
                 return execution
             }
@@ -76,7 +75,7 @@ public struct WorkloadSpreadPlanExecutor: Sendable {
                 self.logger.debug("deleted unschedulable pod", metadata: ["workloadspread": "\(ObjectKey(workloadSpread))", "pod": "\(name)"])
             } catch {
                 if error.isNotFound || error.isConflict { continue }
-                execution.failures.append("delete pod \(name): \(Self.describe(error))")
+                execution.failures.append("delete pod \(name): \(error.summary)")
             }
         }
         return execution
@@ -104,21 +103,9 @@ public struct WorkloadSpreadPlanExecutor: Sendable {
                 _ = try await self.client.patch(Pod.self, namespace: namespace, name: name, type: type, body: body.serialized())
             } catch {
                 if error.isNotFound { return [] }
-                return ["patch pod \(name): \(Self.describe(error))"]
+                return ["patch pod \(name): \(error.summary)"]
             }
         }
         return []
-    }
-
-    private static func describe(_ error: KubeAPIError) -> String {
-        error.message.isEmpty ? error.description : error.message
-    }
-
-    /// The WorkloadSpread as an Event's involved object (apiVersion and kind filled in when the cache left them out).
-    static func involved(_ workloadSpread: WorkloadSpread) -> WorkloadSpread {
-        var object = workloadSpread
-        if object.apiVersion == nil { object.apiVersion = WorkloadSpread.groupVersionKind.apiVersion }
-        if object.kind == nil { object.kind = WorkloadSpread.groupVersionKind.kind }
-        return object
     }
 }
