@@ -15,69 +15,141 @@ public struct JSONObject: Sendable {
         }
     }
 
-    /// The members in order.
-    public private(set) var members: [Member]
+    /// Where the members are: an array, or a packed document (see ``PackedJSON``) decoded on demand.
+    enum Storage: Sendable {
+        case members([Member])
+        /// The object that starts at this offset of the packed text.
+        case packed(PackedJSON, UInt32)
+    }
+
+    var storage: Storage
+
+    /// The members in order. For a packed object this decodes them (one level); prefer the subscript and
+    /// ``count`` for single reads.
+    public var members: [Member] {
+        switch self.storage {
+        case .members(let members): members
+        case .packed(let packed, let start): packed.members(objectAt: Int(start))
+        }
+    }
+
+    /// The members as an array to change in place; a packed object becomes ordinary members first.
+    private var mutableMembers: [Member] {
+        get { self.members }
+        _modify {
+            var members: [Member]
+            switch self.storage {
+            case .members(let existing): members = existing
+            case .packed(let packed, let start): members = packed.members(objectAt: Int(start))
+            }
+            self.storage = .members([])  // release the reference so `members` is changed in place
+            defer { self.storage = .members(members) }
+            yield &members
+        }
+    }
 
     /// An empty object.
     public init() {
-        self.members = []
+        self.storage = .members([])
     }
 
     /// An empty object with room for `minimumCapacity` members.
     public init(minimumCapacity: Int) {
-        self.members = []
-        self.members.reserveCapacity(minimumCapacity)
+        var members: [Member] = []
+        members.reserveCapacity(minimumCapacity)
+        self.storage = .members(members)
     }
 
     /// An object from `(key, value)` pairs; a repeated key keeps the last value, at the first key's position.
     public init(_ pairs: some Sequence<(String, JSONValue)>) {
-        self.members = []
+        var members: [Member] = []
         var positions: [String: Int] = [:]
         for (key, value) in pairs {
             if let position = positions[key] {
-                self.members[position].value = value
+                members[position].value = value
             } else {
-                positions[key] = self.members.count
-                self.members.append(Member(key: key, value: value))
+                positions[key] = members.count
+                members.append(Member(key: key, value: value))
             }
         }
+        self.storage = .members(members)
     }
 
     /// Members taken as they are; the caller guarantees the keys are distinct.
     init(uniqueMembers: [Member]) {
-        self.members = uniqueMembers
+        self.storage = .members(uniqueMembers)
+    }
+
+    /// A view of the object at `start` in `packed`.
+    init(packed: PackedJSON, start: Int) {
+        self.storage = .packed(packed, UInt32(truncatingIfNeeded: start))
+    }
+
+    /// This object packed (see ``PackedJSON``): the same members, held in about the size of their JSON text.
+    /// A packed object that is a whole document is returned as it is; one that is part of a larger document
+    /// (an item of a packed list) gets its own copy of its text, so that keeping it does not keep the rest.
+    public func packed() -> JSONObject {
+        if case .packed(let packed, let start) = self.storage {
+            if start == 0 { return self }
+            return JSONObject(packed: packed.extracting(containerAt: Int(start)), start: 0)
+        }
+        return JSONObject(packed: PackedJSON(.object(self)), start: 0)
+    }
+
+    /// `true` when the members are held packed (see ``packed()``).
+    public var isPacked: Bool {
+        if case .packed = self.storage { return true }
+        return false
     }
 
     /// The number of members.
-    public var count: Int { self.members.count }
+    public var count: Int {
+        switch self.storage {
+        case .members(let members): members.count
+        case .packed(let packed, let start): packed.memberCount(objectAt: Int(start))
+        }
+    }
 
     /// `true` when the object has no members.
-    public var isEmpty: Bool { self.members.isEmpty }
+    public var isEmpty: Bool {
+        switch self.storage {
+        case .members(let members): members.isEmpty
+        case .packed(let packed, let start): packed.bytes[Int(start) + 1] == UInt8(ascii: "}")
+        }
+    }
 
     /// The keys in order.
     public var keys: [String] { self.members.map(\.key) }
 
     /// The position of `key` in ``members``.
     public func index(forKey key: String) -> Int? {
-        self.members.firstIndex { $0.key == key }
+        switch self.storage {
+        case .members(let members): members.firstIndex { $0.key == key }
+        case .packed(let packed, let start): packed.find(key, objectAt: Int(start))?.index
+        }
     }
 
     /// The value for `key`; assigning `nil` removes the member, assigning a value replaces it in place or
     /// appends it.
     public subscript(key: String) -> JSONValue? {
         get {
-            for member in self.members where member.key == key { return member.value }
-            return nil
+            switch self.storage {
+            case .members(let members):
+                for member in members where member.key == key { return member.value }
+                return nil
+            case .packed(let packed, let start):
+                return packed.value(forKey: key, objectAt: Int(start))
+            }
         }
         set {
             if let index = self.index(forKey: key) {
                 if let newValue {
-                    self.members[index].value = newValue
+                    self.mutableMembers[index].value = newValue
                 } else {
-                    self.members.remove(at: index)
+                    self.mutableMembers.remove(at: index)
                 }
             } else if let newValue {
-                self.members.append(Member(key: key, value: newValue))
+                self.mutableMembers.append(Member(key: key, value: newValue))
             }
         }
     }
@@ -86,22 +158,22 @@ public struct JSONObject: Sendable {
     @discardableResult
     public mutating func removeValue(forKey key: String) -> JSONValue? {
         guard let index = self.index(forKey: key) else { return nil }
-        return self.members.remove(at: index).value
+        return self.mutableMembers.remove(at: index).value
     }
 
     /// Appends a member without checking for an existing key; for builders that know the key is new.
     public mutating func appendUnchecked(key: String, value: JSONValue) {
-        self.members.append(Member(key: key, value: value))
+        self.mutableMembers.append(Member(key: key, value: value))
     }
 
     /// Changes the value of member `index` in place.
     public mutating func updateValue(atIndex index: Int, _ body: (inout JSONValue) throws -> Void) rethrows {
-        try body(&self.members[index].value)
+        try body(&self.mutableMembers[index].value)
     }
 
     /// Sorts the members by key (byte order), as Go's encoder orders `map` keys.
     public mutating func sortKeys() {
-        self.members.sort { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+        self.mutableMembers.sort { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
     }
 }
 
@@ -114,25 +186,34 @@ extension JSONObject: Sequence {
 extension JSONObject: Hashable {
     /// Equal when both have the same keys with equal values, whatever the order.
     public static func == (lhs: JSONObject, rhs: JSONObject) -> Bool {
-        guard lhs.members.count == rhs.members.count else { return false }
+        if case .packed(let left, let leftStart) = lhs.storage, case .packed(let right, let rightStart) = rhs.storage {
+            // The same text is the same object (the writer is deterministic); different text may still be equal.
+            if left === right && leftStart == rightStart { return true }
+            if PackedJSON.sameText(left, Int(leftStart), right, Int(rightStart)) { return true }
+        }
+        return Self.equalMembers(lhs.members, rhs.members)
+    }
+
+    private static func equalMembers(_ lhs: [Member], _ rhs: [Member]) -> Bool {
+        guard lhs.count == rhs.count else { return false }
         // A copy that was never mutated shares its members' storage: equal without a walk (controllers compare
         // every pod with its possibly-changed copy on every sync).
-        let shared = lhs.members.withUnsafeBufferPointer { left in
-            rhs.members.withUnsafeBufferPointer { right in left.baseAddress == right.baseAddress }
+        let shared = lhs.withUnsafeBufferPointer { left in
+            rhs.withUnsafeBufferPointer { right in left.baseAddress == right.baseAddress }
         }
         if shared { return true }
         // Small objects compare by scanning; large ones (ConfigMap data) through an index, to stay linear.
-        if lhs.members.count > 32 {
+        if lhs.count > 32 {
             var index: [String: Int] = [:]
-            index.reserveCapacity(rhs.members.count)
-            for (position, member) in rhs.members.enumerated() { index[member.key] = position }
-            for member in lhs.members {
-                guard let position = index[member.key], rhs.members[position].value == member.value else { return false }
+            index.reserveCapacity(rhs.count)
+            for (position, member) in rhs.enumerated() { index[member.key] = position }
+            for member in lhs {
+                guard let position = index[member.key], rhs[position].value == member.value else { return false }
             }
             return true
         }
-        for member in lhs.members {
-            guard let other = rhs[member.key], other == member.value else { return false }
+        for member in lhs {
+            guard let other = rhs.first(where: { $0.key == member.key }), other.value == member.value else { return false }
         }
         return true
     }
@@ -140,13 +221,14 @@ extension JSONObject: Hashable {
     /// Order-independent, to agree with `==`.
     public func hash(into hasher: inout Hasher) {
         var combined = 0
-        for member in self.members {
+        let members = self.members
+        for member in members {
             var memberHasher = Hasher()
             memberHasher.combine(member.key)
             memberHasher.combine(member.value)
             combined ^= memberHasher.finalize()
         }
-        hasher.combine(self.members.count)
+        hasher.combine(members.count)
         hasher.combine(combined)
     }
 }

@@ -14,10 +14,10 @@ public struct JSONParser: ~Copyable {
         }
     }
 
-    private let buffer: UnsafeBufferPointer<UInt8>
-    private let options: Options
-    private(set) var position: Int = 0
-    private var depth: Int = 0
+    let buffer: UnsafeBufferPointer<UInt8>
+    let options: Options
+    var position: Int = 0
+    var depth: Int = 0
 
     init(buffer: UnsafeBufferPointer<UInt8>, options: Options) {
         self.buffer = buffer
@@ -31,6 +31,14 @@ public struct JSONParser: ~Copyable {
     ) throws(JSONParseError) -> JSONValue {
         var parser = JSONParser(buffer: bytes, options: options)
         return try parser.parseDocument()
+    }
+
+    /// The one value that starts at `offset` of `buffer`, which is known to be valid JSON (``PackedJSON``'s
+    /// escaped strings and non-integer numbers); `nil` if it is not.
+    static func parseKnownValid(_ buffer: UnsafeBufferPointer<UInt8>, at offset: Int) -> JSONValue? {
+        var parser = JSONParser(buffer: buffer, options: Options())
+        parser.position = offset
+        return try? parser.parseValue()
     }
 
     mutating func parseDocument() throws(JSONParseError) -> JSONValue {
@@ -68,7 +76,7 @@ public struct JSONParser: ~Copyable {
         }
     }
 
-    private mutating func expectLiteral(_ literal: StaticString) throws(JSONParseError) {
+    mutating func expectLiteral(_ literal: StaticString) throws(JSONParseError) {
         let start = literal.utf8Start
         for i in 0..<literal.utf8CodeUnitCount {
             guard self.position < self.buffer.count else {
@@ -80,7 +88,7 @@ public struct JSONParser: ~Copyable {
         }
     }
 
-    private mutating func enterContainer() throws(JSONParseError) {
+    mutating func enterContainer() throws(JSONParseError) {
         self.depth += 1
         if self.depth > self.options.maxDepth {
             throw JSONParseError(.tooDeep(limit: self.options.maxDepth), offset: self.position)
@@ -176,7 +184,7 @@ public struct JSONParser: ~Copyable {
 
     // MARK: - Numbers
 
-    private mutating func parseNumber() throws(JSONParseError) -> JSONValue {
+    mutating func parseNumber() throws(JSONParseError) -> JSONValue {
         let start = self.position
         let integral = try self.scanNumberEnd()
         let slice = UnsafeBufferPointer(rebasing: self.buffer[start..<self.position])
@@ -376,11 +384,11 @@ public struct JSONParser: ~Copyable {
     // MARK: - Bytes
 
     @inline(__always)
-    private func peek() -> UInt8? {
+    func peek() -> UInt8? {
         self.position < self.buffer.count ? self.buffer[self.position] : nil
     }
 
-    private mutating func expect(_ byte: UInt8) throws(JSONParseError) {
+    mutating func expect(_ byte: UInt8) throws(JSONParseError) {
         guard self.position < self.buffer.count else {
             throw JSONParseError(.unexpectedEndOfInput, offset: self.position)
         }
@@ -391,7 +399,7 @@ public struct JSONParser: ~Copyable {
     }
 
     @inline(__always)
-    private mutating func skipWhitespace() {
+    mutating func skipWhitespace() {
         while self.position < self.buffer.count {
             switch self.buffer[self.position] {
             case 0x20, 0x0A, 0x0D, 0x09: self.position += 1

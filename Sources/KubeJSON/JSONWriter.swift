@@ -21,11 +21,56 @@ public struct JSONWriter: Sendable {
     /// The bytes written so far.
     public private(set) var bytes: [UInt8]
     private let options: Options
+    /// Packed objects are copied as text when the output is the packed form itself (compact, unescaped HTML,
+    /// insertion order).
+    private let copiesPackedText: Bool
+    /// With ``PackedJSON``'s span recording on: each container's offset and end, in document order.
+    private(set) var spans: [UInt32] = []
+    private let recordsSpans: Bool
 
     public init(options: Options = Options(), capacity: Int = 1024) {
         self.options = options
         self.bytes = []
         self.bytes.reserveCapacity(capacity)
+        self.copiesPackedText = options.indent == 0 && !options.escapeHTML && !options.sortedKeys
+        self.recordsSpans = false
+    }
+
+    /// A compact writer that records where each container starts and ends, for ``PackedJSON``.
+    init(recordingSpans: Bool) {
+        self.options = Options()
+        self.bytes = []
+        self.bytes.reserveCapacity(1024)
+        self.copiesPackedText = true
+        self.recordsSpans = recordingSpans
+    }
+
+    /// Opens a span for the container about to be written; returns its slot.
+    @inline(__always)
+    private mutating func openSpan() -> Int {
+        guard self.recordsSpans else { return -1 }
+        self.spans.append(UInt32(truncatingIfNeeded: self.bytes.count))
+        self.spans.append(0)
+        return self.spans.count - 1
+    }
+
+    @inline(__always)
+    private mutating func closeSpan(_ slot: Int) {
+        guard slot >= 0 else { return }
+        PackedJSON.closeSpan(slot - 1, end: self.bytes.count, in: &self.spans)
+    }
+
+    /// Copies the text of a packed object (and its spans, rebased).
+    private mutating func copyPacked(_ packed: PackedJSON, start: Int) {
+        let end = packed.containerEnd(start)
+        let base = self.bytes.count
+        if self.recordsSpans {
+            let delta = Int64(base) - Int64(start)
+            for offset in packed.spans(from: start, to: end) {
+                self.spans.append(UInt32(truncatingIfNeeded: Int64(offset) + delta))
+            }
+        }
+        packed.bytes.withUnsafeBufferPointer { self.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[start..<end])) }
     }
 
     /// Appends `value`.
@@ -41,6 +86,8 @@ public struct JSONWriter: Sendable {
         case .number(let n): self.writeRaw(n.text)
         case .string(let s): self.writeString(s)
         case .array(let elements):
+            let span = self.openSpan()
+            defer { self.closeSpan(span) }
             if elements.isEmpty {
                 self.appendStatic("[]")
                 return
@@ -56,6 +103,12 @@ public struct JSONWriter: Sendable {
             self.newline(level: level)
             self.bytes.append(UInt8(ascii: "]"))
         case .object(let object):
+            if self.copiesPackedText, case .packed(let packed, let start) = object.storage {
+                self.copyPacked(packed, start: Int(start))
+                return
+            }
+            let span = self.openSpan()
+            defer { self.closeSpan(span) }
             if object.isEmpty {
                 self.appendStatic("{}")
                 return

@@ -34,6 +34,7 @@ struct APIServerBenchmark {
         for namespace in ["bench", "fanout"] {
             _ = try await client.create(Namespace(metadata: ObjectMeta(name: namespace)))
         }
+        let idleRSS = server.residentBytes
         let corpus = PodCorpus(count: self.pods).documents.enumerated().map { Self.benchPod($0.element, index: $0.offset) }
         let podBytes = corpus.reduce(0) { $0 + $1.count } / max(1, corpus.count)
 
@@ -65,6 +66,7 @@ struct APIServerBenchmark {
             )
         }
 
+        let rssAfterCreates = server.residentBytes
         // GET latency.
         var random = SystemRandomNumberGenerator()
         let getLatencies = try await Self.sequentialLatencies(count: 2000) {
@@ -96,10 +98,14 @@ struct APIServerBenchmark {
             BenchmarkResult(
                 name: "apiserver.rss.\(self.pods)-pods",
                 value: Double(rss) / 1_048_576,
-                unit: "MiB (stored \(listBytes / 1_048_576) MiB; target \(target / 1_048_576) MiB)"
+                unit: "MiB (stored \(listBytes / 1_048_576) MiB; target \(target / 1_048_576) MiB; baseline: RSS before the pods)",
+                baseline: Double(idleRSS) / 1_048_576
             )
         )
 
+        results.append(
+            BenchmarkResult(name: "apiserver.rss.after-creates", value: Double(rssAfterCreates) / 1_048_576, unit: "MiB (before the GETs and LISTs)")
+        )
         results.append(contentsOf: try await self.fanOut(client: client))
         return results
     }

@@ -92,6 +92,35 @@ struct JSONBenchmark {
                 baseline: Double(self.podCount) / foundationDecode
             )
         )
+        // Memory: heap bytes a parsed pod retains, against its compact JSON text (what an informer or the
+        // API server pays per cached object).
+        foundationPods = []
+        pods = []
+        let heapBefore = ProcessStatistics.heapInUseBytes()
+        pods = try corpus.documents.map { try Pod.decode(jsonBytes: $0) }
+        let heapAfter = ProcessStatistics.heapInUseBytes()
+        results.append(
+            BenchmarkResult(
+                name: "json.memory.pod",
+                value: Double(heapAfter - heapBefore) / Double(self.podCount),
+                unit: "heap bytes per parsed pod (baseline: its JSON text)",
+                baseline: Double(corpus.totalBytes) / Double(self.podCount)
+            )
+        )
+
+        // The same pods packed (what caches keep), the trees dropped.
+        let heapBeforePacking = ProcessStatistics.heapInUseBytes()
+        pods = pods.map { $0.packed() }
+        let heapAfterPacking = ProcessStatistics.heapInUseBytes()
+        results.append(
+            BenchmarkResult(
+                name: "json.memory.packed-pod",
+                value: Double(heapAfterPacking - heapBeforePacking + heapAfter - heapBefore) / Double(self.podCount),
+                unit: "heap bytes per packed pod (baseline: its JSON text)",
+                baseline: Double(corpus.totalBytes) / Double(self.podCount)
+            )
+        )
+
         // Keep the optimizer from discarding the work.
         if checksum == 42 && ourBytes == foundationBytes { print("") }
         return results

@@ -1,3 +1,4 @@
+import CHeapStatistics
 import Foundation
 
 /// Memory and CPU figures of a process, from /proc.
@@ -9,6 +10,12 @@ enum ProcessStatistics {
         else { return 0 }
         let kilobytes = line.split(separator: " ").compactMap { Int($0) }.first ?? 0
         return kilobytes * 1024
+    }
+
+    /// Bytes the C heap has handed out and not taken back (glibc `mallinfo2`: in-use chunks, both arenas and
+    /// mmapped blocks). Unlike RSS it falls when memory is freed, so it measures what a structure retains.
+    static func heapInUseBytes() -> Int {
+        Int(kruise_heap_in_use_bytes())
     }
 
     /// utime + stime of /proc/PID/stat, in seconds.

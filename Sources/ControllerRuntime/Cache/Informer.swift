@@ -144,35 +144,47 @@ public final class Informer<Object: KubeObject>: Sendable {
         self.counters.withLock { $0.lists += 1 }
         var options = self.selector
         options.limit = 500
-        let page = try await self.client.list(Object.self, namespace: self.namespace, options: options)
+        // Page by page, each page's text dropped before the next is read, so that the cache's peak memory is
+        // its packed objects plus one page.
+        var page = try await self.client.listPage(Object.self, namespace: self.namespace, options: options)
+        let resourceVersion = page.resourceVersion
         var seen = Set<ObjectKey>()
-        for object in page.items {
-            let key = ObjectKey(object)
-            seen.insert(key)
-            let previous = self.store.upsert(object)
-            if let previous {
-                if previous.metadata.resourceVersion != object.metadata.resourceVersion {
-                    await self.deliver(.updated(old: previous, new: object))
+        while true {
+            for item in page.items {
+                let object = item.packed()
+                let key = ObjectKey(object)
+                seen.insert(key)
+                let previous = self.store.upsert(object)
+                if let previous {
+                    if previous.metadata.resourceVersion != object.metadata.resourceVersion {
+                        await self.deliver(.updated(old: previous, new: object))
+                    }
+                } else {
+                    await self.deliver(.added(object))
                 }
-            } else {
-                await self.deliver(.added(object))
             }
+            guard let token = page.continueToken else { break }
+            options.continueToken = token
+            options.resourceVersion = nil
+            page.items = []  // release this page before the next one arrives
+            page = try await self.client.listPage(Object.self, namespace: self.namespace, options: options)
         }
         for key in self.store.keys().subtracting(seen) {
             if let removed = self.store.remove(key) { await self.deliver(.deleted(removed)) }
         }
         self.markSynced()
-        return page.resourceVersion
+        return resourceVersion
     }
 
     private func apply(_ event: WatchEvent<Object>) async {
         switch event.type {
         case .added, .modified:
-            let previous = self.store.upsert(event.object)
+            let object = event.object.packed()
+            let previous = self.store.upsert(object)
             if let previous {
-                await self.deliver(.updated(old: previous, new: event.object))
+                await self.deliver(.updated(old: previous, new: object))
             } else {
-                await self.deliver(.added(event.object))
+                await self.deliver(.added(object))
             }
         case .deleted:
             let removed = self.store.remove(ObjectKey(event.object))

@@ -4,7 +4,8 @@ import Synchronization
 /// An informer's cache: objects by key plus named indexes, safe to read from any task.
 ///
 /// Reads return values: a caller can never change what other readers see. Objects are stored as decoded
-/// once from the watch and shared copy-on-write by every reader.
+/// once from the watch and shared copy-on-write by every reader; the informer stores them packed (about the
+/// size of their JSON text), and a reader's first change to a level of an object unpacks just that level.
 public final class CacheStore<Object: KubeObject>: Sendable {
     /// Maps an object to the values it is indexed under.
     public typealias IndexFunction = @Sendable (Object) -> [String]

@@ -22,7 +22,7 @@ public struct WatchEvent<Object: KubeObject>: Sendable {
     static func decode(line: some Sequence<UInt8>) throws(KubeAPIError) -> WatchEvent {
         let json: JSONValue
         do {
-            json = try JSONValue(parsing: line)
+            json = try PackedJSON(parsing: Array(line)).root
         } catch {
             throw KubeAPIError.decoding("watch event is not JSON: \(error)")
         }

@@ -25,6 +25,11 @@ extension JSONObjectView {
 
     public var json: JSONValue { .object(self.object) }
 
+    /// This view over a packed copy of its object (see `PackedJSON`): what caches keep.
+    public func packed() -> Self {
+        Self(object: self.object.packed())
+    }
+
     /// The member `key` as `T`; `nil` when it is missing, `null`, or of another type.
     @inlinable
     public func value<T: JSONRepresentable>(_ key: String, as type: T.Type = T.self) -> T? {

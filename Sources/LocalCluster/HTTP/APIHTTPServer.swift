@@ -110,6 +110,28 @@ public struct APIHTTPServer: Sendable {
         switch response.body {
         case .bytes(let bytes):
             return Response(status: status, headers: fields, body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
+        case .parts(let parts):
+            // Written in chunks of about 64 KiB, so that a large LIST never holds a second copy of itself.
+            let length = parts.reduce(0) { $0 + $1.count }
+            return Response(
+                status: status,
+                headers: fields,
+                body: ResponseBody(contentLength: length) { writer in
+                    let chunkSize = 64 << 10
+                    var chunk = ByteBuffer()
+                    chunk.reserveCapacity(chunkSize)
+                    for part in parts {
+                        chunk.writeBytes(part)
+                        if chunk.readableBytes >= chunkSize {
+                            try await writer.write(chunk)
+                            chunk = ByteBuffer()
+                            chunk.reserveCapacity(chunkSize)
+                        }
+                    }
+                    if chunk.readableBytes > 0 { try await writer.write(chunk) }
+                    try await writer.finish(nil)
+                }
+            )
         case .stream(let chunks):
             fields[.cacheControl] = "no-cache, private"
             return Response(

@@ -6,6 +6,9 @@ public struct APIResponse: Sendable {
     public enum Body: Sendable {
         /// A complete body.
         case bytes([UInt8])
+        /// A complete body given as parts to be written in order: a LIST's envelope and each item's stored
+        /// bytes, never joined into one buffer the size of the list.
+        case parts([[UInt8]])
         /// A body written chunk by chunk until the stream ends (watch responses).
         case stream(AsyncThrowingStream<[UInt8], any Error>)
     }
@@ -42,8 +45,11 @@ public struct APIResponse: Sendable {
 
     /// The whole body, for complete bodies (tests).
     public var bodyBytes: [UInt8]? {
-        if case .bytes(let bytes) = self.body { return bytes }
-        return nil
+        switch self.body {
+        case .bytes(let bytes): return bytes
+        case .parts(let parts): return parts.flatMap { $0 }
+        case .stream: return nil
+        }
     }
 
     /// The first value of header `name`.

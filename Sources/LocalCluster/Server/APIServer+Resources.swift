@@ -50,6 +50,9 @@ extension APIServer {
         return .jsonBytes(self.presentedBytes(stored, for: target))
     }
 
+    private static let comma: [UInt8] = [UInt8(ascii: ",")]
+    private static let listEnd: [UInt8] = Array("]}".utf8)
+
     private func list(_ target: ResourceRequest, request: APIRequest) throws(APIStatus) -> APIResponse {
         let options = try Self.listOptions(request)
         let predicate = try ObjectFilter(options: options, resource: target.resource)
@@ -78,17 +81,19 @@ extension APIServer {
             "apiVersion": .string(target.groupVersion.apiVersion),
             "metadata": .object(metadata),
         ]
-        // The envelope without its closing brace, then the stored items' bytes as they are: no re-encoding.
-        var bytes = envelope.serialized()
-        bytes.reserveCapacity(bytes.count + result.items.reduce(16) { $0 + $1.bytes.count + 1 })
-        bytes.removeLast()
-        bytes.append(contentsOf: Array(#","items":["#.utf8))
+        // The envelope without its closing brace, then the stored items' bytes as they are: no re-encoding,
+        // and no copy until the HTTP layer writes them out in chunks.
+        var head = envelope.serialized()
+        head.removeLast()
+        head.append(contentsOf: #","items":["#.utf8)
+        var parts: [[UInt8]] = [head]
+        parts.reserveCapacity(result.items.count * 2 + 2)
         for (index, item) in result.items.enumerated() {
-            if index > 0 { bytes.append(UInt8(ascii: ",")) }
-            bytes.append(contentsOf: self.presentedBytes(item, for: target))
+            if index > 0 { parts.append(Self.comma) }
+            parts.append(self.presentedBytes(item, for: target))
         }
-        bytes.append(contentsOf: Array("]}".utf8))
-        return .jsonBytes(bytes)
+        parts.append(Self.listEnd)
+        return APIResponse(status: 200, headers: [("Content-Type", "application/json")], body: .parts(parts))
     }
 
     // MARK: - Writes

@@ -118,7 +118,8 @@ enum LogRecord: Sendable {
         case Self.putOperation:
             let objectBytes = Array(payload[index...])
             guard let value = try? JSONValue(parsing: objectBytes) else { return nil }
-            return .put(StoredObject(key: key, resourceVersion: resourceVersion, value: value, bytes: objectBytes))
+            guard case .object = value else { return nil }
+            return .put(StoredObject(key: key, resourceVersion: resourceVersion, packing: value))
         case Self.deleteOperation:
             guard index == payload.endIndex else { return nil }
             return .delete(key, resourceVersion: resourceVersion)

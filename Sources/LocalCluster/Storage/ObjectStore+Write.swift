@@ -40,7 +40,7 @@ extension ObjectStore {
                 {
                     return Staged(object: current, awaitVersion: nil, overflowed: [])
                 }
-                let object = StoredObject(key: key, resourceVersion: version, value: stamped, bytes: stamped.serialized())
+                let object = StoredObject(key: key, resourceVersion: version, packing: stamped)
                 entry = WatchHistory.Entry(type: current == nil ? .added : .modified, object: object, previous: current)
             case .delete:
                 guard let current else { throw .notFound(key) }

@@ -4,7 +4,8 @@ public import KubeJSON
 /// `metadata.resourceVersion` set to ``resourceVersion``.
 ///
 /// The bytes are written once, when the version is stored, and shared (copy-on-write) by every read, list and
-/// watch event, so responses are built by concatenating them instead of encoding again.
+/// watch event, so responses are built by concatenating them instead of encoding again. The value is a packed
+/// view of those same bytes (see `PackedJSON`), so a stored version costs about its JSON text once.
 public struct StoredObject: Sendable, Hashable {
     /// Where the object lives.
     public let key: ObjectKey
@@ -15,17 +16,19 @@ public struct StoredObject: Sendable, Hashable {
     /// ``value`` as compact JSON.
     public let bytes: [UInt8]
 
-    init(key: ObjectKey, resourceVersion: UInt64, value: JSONValue, bytes: [UInt8]) {
+    /// Packs `value`, which is already stamped with `resourceVersion`.
+    init(key: ObjectKey, resourceVersion: UInt64, packing value: JSONValue) {
+        let packed = PackedJSON(value)
         self.key = key
         self.resourceVersion = resourceVersion
-        self.value = value
-        self.bytes = bytes
+        self.value = packed.root
+        self.bytes = packed.bytes
     }
 
-    /// Stamps `value` with `resourceVersion` and serializes it.
+    /// Stamps `value` with `resourceVersion` and packs it.
     init(key: ObjectKey, resourceVersion: UInt64, stamping value: JSONValue) throws(StoreError) {
         let stamped = try Self.stamp(value, resourceVersion: resourceVersion, key: key)
-        self.init(key: key, resourceVersion: resourceVersion, value: stamped, bytes: stamped.serialized())
+        self.init(key: key, resourceVersion: resourceVersion, packing: stamped)
     }
 
     /// `value` with `metadata.resourceVersion` set to the decimal `resourceVersion`; `metadata` is added when

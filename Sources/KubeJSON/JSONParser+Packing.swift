@@ -1,0 +1,201 @@
+/// Parsing straight into ``PackedJSON``: one validating pass that copies the input's tokens into the packed
+/// text and records where containers end, with no tree in between.
+///
+/// The output must be exactly what ``JSONWriter`` would write for the tree the ordinary parser builds, so
+/// tokens are copied only when they are already in that form: ASCII strings without escapes, integers other
+/// than `-0`, other numbers as written. Anything else goes through the ordinary string and number parsers
+/// and is written again. A duplicate key (Go keeps the last value, at the first key's place) is rare enough
+/// that the whole document is then parsed as a tree and packed from that.
+extension JSONParser {
+    /// What packing has written so far.
+    struct PackingOutput {
+        var bytes: [UInt8] = []
+        var spans: [UInt32] = []
+        /// Set when an object repeats a key: the packed text cannot express last-one-wins in place.
+        var sawDuplicateKey = false
+    }
+
+    /// Packs one complete JSON text.
+    static func pack(_ bytes: UnsafeBufferPointer<UInt8>, options: Options) throws(JSONParseError) -> PackedJSON {
+        var parser = JSONParser(buffer: bytes, options: options)
+        var output = PackingOutput()
+        output.bytes.reserveCapacity(bytes.count)
+        parser.skipWhitespace()
+        try parser.packValue(into: &output)
+        parser.skipWhitespace()
+        if parser.position != bytes.count {
+            throw JSONParseError(.trailingCharacters, offset: parser.position)
+        }
+        if output.sawDuplicateKey {
+            return PackedJSON(try JSONParser.parse(bytes, options: options))
+        }
+        return PackedJSON(bytes: output.bytes, spans: output.spans)
+    }
+
+    private mutating func packValue(into output: inout PackingOutput) throws(JSONParseError) {
+        guard self.position < self.buffer.count else {
+            throw JSONParseError(.unexpectedEndOfInput, offset: self.position)
+        }
+        switch self.buffer[self.position] {
+        case UInt8(ascii: "{"): try self.packObject(into: &output)
+        case UInt8(ascii: "["): try self.packArray(into: &output)
+        case UInt8(ascii: "\""): try self.packString(into: &output)
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): try self.packNumber(into: &output)
+        case UInt8(ascii: "t"): try self.packLiteral("true", into: &output)
+        case UInt8(ascii: "f"): try self.packLiteral("false", into: &output)
+        case UInt8(ascii: "n"): try self.packLiteral("null", into: &output)
+        case let byte: throw JSONParseError(.unexpectedCharacter(byte), offset: self.position)
+        }
+    }
+
+    private mutating func packLiteral(_ literal: StaticString, into output: inout PackingOutput) throws(JSONParseError) {
+        try self.expectLiteral(literal)
+        output.bytes.append(contentsOf: UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
+    }
+
+    private mutating func packObject(into output: inout PackingOutput) throws(JSONParseError) {
+        try self.enterContainer()
+        self.position += 1  // {
+        let spanSlot = output.spans.count
+        output.spans.append(UInt32(truncatingIfNeeded: output.bytes.count))
+        output.spans.append(0)
+        output.bytes.append(UInt8(ascii: "{"))
+        self.skipWhitespace()
+        if self.peek() == UInt8(ascii: "}") {
+            self.position += 1
+        } else {
+            // Each key's range in the output, to find repeated keys (canonical text: same bytes, same key).
+            var keys: [Range<Int>] = []
+            var keySet: Set<[UInt8]>? = nil
+            while true {
+                self.skipWhitespace()
+                guard self.position < self.buffer.count else {
+                    throw JSONParseError(.unexpectedEndOfInput, offset: self.position)
+                }
+                guard self.buffer[self.position] == UInt8(ascii: "\"") else {
+                    throw JSONParseError(.unexpectedCharacter(self.buffer[self.position]), offset: self.position)
+                }
+                let keyStart = output.bytes.count
+                try self.packString(into: &output)
+                let key = keyStart..<output.bytes.count
+                if Self.isRepeated(key, of: &keys, set: &keySet, in: output.bytes) { output.sawDuplicateKey = true }
+                self.skipWhitespace()
+                try self.expect(UInt8(ascii: ":"))
+                output.bytes.append(UInt8(ascii: ":"))
+                self.skipWhitespace()
+                try self.packValue(into: &output)
+                self.skipWhitespace()
+                guard self.position < self.buffer.count else {
+                    throw JSONParseError(.unexpectedEndOfInput, offset: self.position)
+                }
+                let byte = self.buffer[self.position]
+                self.position += 1
+                if byte == UInt8(ascii: ",") {
+                    output.bytes.append(UInt8(ascii: ","))
+                    continue
+                }
+                if byte == UInt8(ascii: "}") { break }
+                throw JSONParseError(.unexpectedCharacter(byte), offset: self.position - 1)
+            }
+        }
+        output.bytes.append(UInt8(ascii: "}"))
+        PackedJSON.closeSpan(spanSlot, end: output.bytes.count, in: &output.spans)
+        self.depth -= 1
+    }
+
+    /// Records `key` and says whether an earlier key of the same object had the same text. Small objects
+    /// compare by scanning; large ones (ConfigMap data) switch to a set to stay linear.
+    private static func isRepeated(
+        _ key: Range<Int>,
+        of keys: inout [Range<Int>],
+        set: inout Set<[UInt8]>?,
+        in bytes: [UInt8]
+    ) -> Bool {
+        let text = bytes[key]
+        if set == nil && keys.count >= 32 {
+            set = Set(keys.map { Array(bytes[$0]) })
+        }
+        if set != nil {
+            return !set!.insert(Array(text)).inserted
+        }
+        for earlier in keys where earlier.count == key.count && bytes[earlier].elementsEqual(text) { return true }
+        keys.append(key)
+        return false
+    }
+
+    private mutating func packArray(into output: inout PackingOutput) throws(JSONParseError) {
+        try self.enterContainer()
+        self.position += 1  // [
+        let spanSlot = output.spans.count
+        output.spans.append(UInt32(truncatingIfNeeded: output.bytes.count))
+        output.spans.append(0)
+        output.bytes.append(UInt8(ascii: "["))
+        self.skipWhitespace()
+        if self.peek() == UInt8(ascii: "]") {
+            self.position += 1
+        } else {
+            while true {
+                self.skipWhitespace()
+                try self.packValue(into: &output)
+                self.skipWhitespace()
+                guard self.position < self.buffer.count else {
+                    throw JSONParseError(.unexpectedEndOfInput, offset: self.position)
+                }
+                let byte = self.buffer[self.position]
+                self.position += 1
+                if byte == UInt8(ascii: ",") {
+                    output.bytes.append(UInt8(ascii: ","))
+                    continue
+                }
+                if byte == UInt8(ascii: "]") { break }
+                throw JSONParseError(.unexpectedCharacter(byte), offset: self.position - 1)
+            }
+        }
+        output.bytes.append(UInt8(ascii: "]"))
+        PackedJSON.closeSpan(spanSlot, end: output.bytes.count, in: &output.spans)
+        self.depth -= 1
+    }
+
+    /// Copies a plain ASCII string literal; anything else (escapes, non-ASCII that must be validated,
+    /// U+2028/U+2029 that the writer escapes) is parsed and written again.
+    private mutating func packString(into output: inout PackingOutput) throws(JSONParseError) {
+        let start = self.position
+        var index = start + 1
+        while index < self.buffer.count {
+            let byte = self.buffer[index]
+            if byte == UInt8(ascii: "\"") {
+                output.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: self.buffer[start...index]))
+                self.position = index + 1
+                return
+            }
+            if byte == UInt8(ascii: "\\") || byte < 0x20 || byte >= 0x80 { break }
+            index += 1
+        }
+        let string = try self.parseString()
+        var writer = JSONWriter(capacity: string.utf8.count + 8)
+        writer.writeString(string)
+        output.bytes.append(contentsOf: writer.bytes)
+    }
+
+    /// Copies a number literal, except `-0`, which the tree holds as the integer 0.
+    private mutating func packNumber(into output: inout PackingOutput) throws(JSONParseError) {
+        let start = self.position
+        let integral = try self.scanNumberEnd()
+        let literal = UnsafeBufferPointer(rebasing: self.buffer[start..<self.position])
+        if integral, literal.count == 2, literal[0] == UInt8(ascii: "-"), literal[1] == UInt8(ascii: "0") {
+            output.bytes.append(UInt8(ascii: "0"))
+            return
+        }
+        output.bytes.append(contentsOf: literal)
+    }
+}
+
+extension PackedJSON {
+    /// Parses JSON text straight into packed form (see ``PackedJSON``); the same errors as ``JSONParser``.
+    public convenience init(parsing bytes: [UInt8], options: JSONParser.Options = .init()) throws(JSONParseError) {
+        let packed = try bytes.withUnsafeBufferPointer { buffer throws(JSONParseError) in
+            try JSONParser.pack(buffer, options: options)
+        }
+        self.init(bytes: packed.bytes, spans: packed.spans)
+    }
+}
