@@ -306,3 +306,20 @@ extension PackedJSON {
         return left.bytes[leftStart..<leftEnd].elementsEqual(right.bytes[rightStart..<rightEnd])
     }
 }
+
+extension JSONValue {
+    /// This value with every packed object (see ``PackedJSON``) turned into ordinary members, all the way
+    /// down: for documents read over and over, such as a schema consulted on every write.
+    public func unpacked() -> JSONValue {
+        switch self {
+        case .object(let object):
+            var members = object.members
+            for index in members.indices { members[index].value = members[index].value.unpacked() }
+            return .object(JSONObject(uniqueMembers: members))
+        case .array(let elements):
+            return .array(elements.map { $0.unpacked() })
+        default:
+            return self
+        }
+    }
+}

@@ -179,4 +179,23 @@ import Testing
         #expect(own["a"]?["b"] == [1, 2])
         #expect(own == item)
     }
+
+    @Test func unpackedHoldsNoPackedObjects() throws {
+        func packedAnywhere(_ value: JSONValue) -> Bool {
+            switch value {
+            case .object(let object): object.isPacked || object.members.contains { packedAnywhere($0.value) }
+            case .array(let elements): elements.contains(where: packedAnywhere)
+            default: false
+            }
+        }
+        for seed in UInt64(1)...200 {
+            var random = RandomJSON(seed: seed)
+            let tree = JSONValue.object(random.object())
+            let packed = JSONValue.object(tree.objectValue!.packed())
+            let unpacked = packed.unpacked()
+            #expect(!packedAnywhere(unpacked), "seed \(seed)")
+            #expect(unpacked == tree, "seed \(seed)")
+            #expect(unpacked.serialized() == tree.serialized(), "seed \(seed)")
+        }
+    }
 }

@@ -186,7 +186,8 @@ public struct ResourceRegistry: Sendable, Hashable {
             name: version.name,
             subresources: subresources,
             printerColumns: version.additionalPrinterColumns.compactMap(PrinterColumn.init(json:)),
-            schema: version.openAPIV3Schema
+            // Unpacked: the schema is consulted field by field on every write of the resource.
+            schema: version.openAPIV3Schema?.unpacked()
         )
     }
 

@@ -13,7 +13,9 @@ struct FieldComparison {
 
     /// The comparison of `old` with `new`; a missing `old` is an object that has nothing yet.
     init(old: JSONValue?, new: JSONValue, schema: ApplySchema) {
-        self.walk(old ?? .emptyObject, new, schema: schema, path: FieldPath([]))
+        // The sets are built bottom-up, one node per container, rather than by inserting every path from the
+        // root: creations and updates record one of these per write.
+        self = Self.compare(old ?? .emptyObject, new, schema: schema).below
     }
 
     /// ``added`` and ``modified`` together: what the new version sets.
@@ -27,6 +29,17 @@ struct FieldComparison {
         case list
     }
 
+    /// How one field compares: the differences below it (relative to it), and whether the field itself was
+    /// added, removed or modified.
+    private struct FieldOutcome {
+        var below = FieldComparison(empty: ())
+        var added = false
+        var removed = false
+        var modified = false
+    }
+
+    private init(empty: Void) {}
+
     private static func container(_ value: JSONValue?, schema: ApplySchema) -> Container? {
         switch value {
         case .object? where !schema.isAtomicObject: .object
@@ -35,33 +48,44 @@ struct FieldComparison {
         }
     }
 
-    private mutating func walk(_ lhs: JSONValue?, _ rhs: JSONValue?, schema: ApplySchema, path: FieldPath) {
-        guard lhs != nil || rhs != nil else { return }
+    /// Compares one field; the caller records the outcome under the field's path element.
+    private static func compare(_ lhs: JSONValue?, _ rhs: JSONValue?, schema: ApplySchema) -> FieldOutcome {
+        var outcome = FieldOutcome()
+        guard lhs != nil || rhs != nil else { return outcome }
         let left = Self.container(lhs, schema: schema)
         let right = Self.container(rhs, schema: schema)
         let bothContainers = (lhs == nil || left != nil) && (rhs == nil || right != nil)
         if bothContainers && (lhs == nil || rhs == nil || left == right) {
             if left == .object || right == .object {
-                self.walkObjects(lhs?.objectValue, rhs?.objectValue, schema: schema, path: path)
+                outcome.below.compareObjects(lhs?.objectValue, rhs?.objectValue, schema: schema)
             } else {
-                self.walkLists(lhs?.arrayValue, rhs?.arrayValue, schema: schema, path: path)
+                outcome.below.compareLists(lhs?.arrayValue, rhs?.arrayValue, schema: schema)
             }
-            guard !path.elements.isEmpty else { return }
-            if lhs == nil { self.added.insert(path) }
-            if rhs == nil { self.removed.insert(path) }
-            return
+            outcome.added = lhs == nil
+            outcome.removed = rhs == nil
+            return outcome
         }
-        guard !path.elements.isEmpty else { return }
         if lhs == nil {
-            self.added.insert(path)
+            outcome.added = true
         } else if rhs == nil {
-            self.removed.insert(path)
+            outcome.removed = true
         } else if lhs != rhs {
-            self.modified.insert(path)
+            outcome.modified = true
         }
+        return outcome
     }
 
-    private mutating func walkObjects(_ lhs: JSONObject?, _ rhs: JSONObject?, schema: ApplySchema, path: FieldPath) {
+    /// Records the outcome of the field at `element` of this level.
+    private mutating func record(_ outcome: FieldOutcome, at element: FieldPathElement) {
+        if outcome.added { self.added.insertMember(element) }
+        if outcome.removed { self.removed.insertMember(element) }
+        if outcome.modified { self.modified.insertMember(element) }
+        self.added.insertChild(element, outcome.below.added)
+        self.modified.insertChild(element, outcome.below.modified)
+        self.removed.insertChild(element, outcome.below.removed)
+    }
+
+    private mutating func compareObjects(_ lhs: JSONObject?, _ rhs: JSONObject?, schema: ApplySchema) {
         var keys = lhs?.keys ?? []
         if let rhs {
             for key in rhs.keys where lhs?[key] == nil { keys.append(key) }
@@ -75,15 +99,15 @@ struct FieldComparison {
                 if lhs != nil && left == nil { left = Self.emptyValue(like: right) }
                 if rhs != nil && right == nil { right = Self.emptyValue(like: left) }
             }
-            self.walk(left, right, schema: childSchema, path: path.appending(.field(key)))
+            self.record(Self.compare(left, right, schema: childSchema), at: .field(key))
         }
     }
 
-    private mutating func walkLists(_ lhs: [JSONValue]?, _ rhs: [JSONValue]?, schema: ApplySchema, path: FieldPath) {
+    private mutating func compareLists(_ lhs: [JSONValue]?, _ rhs: [JSONValue]?, schema: ApplySchema) {
         let leftItems = lhs ?? []
         let rightItems = rhs ?? []
-        let leftNames = Self.names(leftItems, schema: schema, path: path)
-        let rightNames = Self.names(rightItems, schema: schema, path: path)
+        let leftNames = Self.names(leftItems, schema: schema)
+        let rightNames = Self.names(rightItems, schema: schema)
         var leftByName: [FieldPathElement: JSONValue] = [:]
         for (name, item) in zip(leftNames, leftItems) { leftByName[name] = item }
         var rightByName: [FieldPathElement: JSONValue] = [:]
@@ -91,7 +115,7 @@ struct FieldComparison {
         var order = leftNames
         for name in rightNames where leftByName[name] == nil { order.append(name) }
         for name in order {
-            self.walk(leftByName[name], rightByName[name], schema: schema.element, path: path.appending(name))
+            self.record(Self.compare(leftByName[name], rightByName[name], schema: schema.element), at: name)
         }
     }
 
@@ -104,8 +128,9 @@ struct FieldComparison {
         }
     }
 
-    private static func names(_ items: [JSONValue], schema: ApplySchema, path: FieldPath) -> [FieldPathElement] {
-        (try? ListItemNames.elements(of: items, listType: schema.listType, path: path, strict: false))
+    /// The items' names; the path only appears in strict mode's messages, so none is built.
+    private static func names(_ items: [JSONValue], schema: ApplySchema) -> [FieldPathElement] {
+        (try? ListItemNames.elements(of: items, listType: schema.listType, path: FieldPath([]), strict: false))
             ?? items.indices.map { .index($0) }
     }
 }

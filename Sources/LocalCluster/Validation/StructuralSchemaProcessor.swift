@@ -105,14 +105,13 @@ struct StructuralSchemaProcessor {
                         object[property.key] = defaultValue
                     }
                 }
-                for index in object.members.indices {
-                    let key = object.members[index].key
+                for (index, key) in object.keys.enumerated() {
                     if let property = properties[key] {
                         object.updateValue(atIndex: index) { $0 = Self.applyDefaults($0, schema: property) }
                     }
                 }
             } else if let additional = schema["additionalProperties"], case .object = additional {
-                for index in object.members.indices {
+                for index in 0..<object.count {
                     object.updateValue(atIndex: index) { $0 = Self.applyDefaults($0, schema: additional) }
                 }
             }
