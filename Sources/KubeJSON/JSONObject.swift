@@ -96,6 +96,21 @@ public struct JSONObject: Sendable {
         return JSONObject(packed: PackedJSON(.object(self)), start: 0)
     }
 
+    /// `true` when both objects are the same storage: the same packed text at the same place, or one member
+    /// array. Constant time; never `true` for objects that differ, while `false` says nothing.
+    public func isKnownIdentical(to other: JSONObject) -> Bool {
+        switch (self.storage, other.storage) {
+        case (.packed(let left, let leftStart), .packed(let right, let rightStart)):
+            return left === right && leftStart == rightStart
+        case (.members(let left), .members(let right)):
+            return left.withUnsafeBufferPointer { l in
+                right.withUnsafeBufferPointer { r in l.baseAddress == r.baseAddress && l.count == r.count }
+            }
+        default:
+            return false
+        }
+    }
+
     /// `true` when the members are held packed (see ``packed()``).
     public var isPacked: Bool {
         if case .packed = self.storage { return true }

@@ -83,6 +83,13 @@ extension JSONValue {
         return nil
     }
 
+    /// `true` when both values are objects held in the same storage (see ``JSONObject/isKnownIdentical(to:)``):
+    /// a copy, or an untouched part of a changed copy. Constant time; `false` says nothing.
+    public func isKnownIdentical(to other: JSONValue) -> Bool {
+        if case .object(let left) = self, case .object(let right) = other { return left.isKnownIdentical(to: right) }
+        return false
+    }
+
     /// The member named `key` when this is an object; `nil` otherwise.
     ///
     /// Setting a member on a non-object turns the value into an object holding just that member, which is

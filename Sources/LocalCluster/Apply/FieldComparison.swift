@@ -52,6 +52,8 @@ struct FieldComparison {
     private static func compare(_ lhs: JSONValue?, _ rhs: JSONValue?, schema: ApplySchema) -> FieldOutcome {
         var outcome = FieldOutcome()
         guard lhs != nil || rhs != nil else { return outcome }
+        // An untouched part of the stored object (a status write keeps the stored spec): nothing below differs.
+        if let lhs, let rhs, lhs.isKnownIdentical(to: rhs) { return outcome }
         let left = Self.container(lhs, schema: schema)
         let right = Self.container(rhs, schema: schema)
         let bothContainers = (lhs == nil || left != nil) && (rhs == nil || right != nil)

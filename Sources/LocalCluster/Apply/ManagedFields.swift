@@ -5,7 +5,9 @@ import KubeModel
 public enum ManagedFields {
     /// The entries of `object`'s `metadata.managedFields`; none when the field is absent or `null`.
     /// - Throws: ``FieldSetDecodingError`` when the field is not a list or an entry does not decode.
-    public static func entries(of object: JSONValue) throws(FieldSetDecodingError) -> [ManagedFieldsEntry] {
+    /// - Parameter stored: `object` is a stored version, whose entries this server wrote (see
+    ///   ``ManagedFieldsEntry/init(storedJSON:)``).
+    public static func entries(of object: JSONValue, stored: Bool = false) throws(FieldSetDecodingError) -> [ManagedFieldsEntry] {
         guard let list = object["metadata"]?["managedFields"], !list.isNull else { return [] }
         guard case .array(let items) = list else {
             throw FieldSetDecodingError(message: "metadata.managedFields must be a list, got \(list.typeName)")
@@ -13,7 +15,7 @@ public enum ManagedFields {
         var entries: [ManagedFieldsEntry] = []
         entries.reserveCapacity(items.count)
         for item in items {
-            entries.append(try ManagedFieldsEntry(json: item))
+            entries.append(stored ? try ManagedFieldsEntry(storedJSON: item) : try ManagedFieldsEntry(json: item))
         }
         return entries
     }

@@ -12,17 +12,20 @@ public struct ManagedFieldsEntry: Sendable, Hashable {
     }
 
     /// The field manager (`kubectl`, `kubectl-client-side-apply`, a controller's name).
-    public var manager: String
+    public var manager: String { didSet { self.decoded = nil } }
     /// Apply or Update.
-    public var operation: Operation
+    public var operation: Operation { didSet { self.decoded = nil } }
     /// The API version the fields were written with (`apps/v1`).
-    public var apiVersion: String
+    public var apiVersion: String { didSet { self.decoded = nil } }
     /// When the manager last changed the object; `nil` when unknown.
-    public var time: KubeTime?
+    public var time: KubeTime? { didSet { self.decoded = nil } }
     /// The owned fields.
-    public var fields: FieldSet
+    public var fields: FieldSet { didSet { self.decoded = nil } }
     /// The subresource written through (`status`); empty for the main resource.
-    public var subresource: String
+    public var subresource: String { didSet { self.decoded = nil } }
+    /// The JSON the entry was read from, while nothing has changed since: written back as it is, instead of
+    /// encoding the field set again (every write to an object rewrites all of its entries).
+    private var decoded: JSONValue? = nil
 
     /// An entry.
     public init(
@@ -81,9 +84,31 @@ public struct ManagedFieldsEntry: Sendable, Hashable {
         self.subresource = object["subresource"]?.stringValue ?? ""
     }
 
+    /// Reads an entry of a stored object, which this server wrote in exactly the form ``json`` writes: the
+    /// JSON is kept and written back while the entry does not change.
+    init(storedJSON json: JSONValue) throws(FieldSetDecodingError) {
+        try self.init(json: json)
+        self.decoded = json
+    }
+
+    public static func == (lhs: ManagedFieldsEntry, rhs: ManagedFieldsEntry) -> Bool {
+        lhs.manager == rhs.manager && lhs.operation == rhs.operation && lhs.apiVersion == rhs.apiVersion
+            && lhs.time == rhs.time && lhs.fields == rhs.fields && lhs.subresource == rhs.subresource
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(self.manager)
+        hasher.combine(self.operation)
+        hasher.combine(self.apiVersion)
+        hasher.combine(self.time)
+        hasher.combine(self.fields)
+        hasher.combine(self.subresource)
+    }
+
     /// The entry as kube writes it: `manager`, `operation`, `apiVersion`, `time`, `fieldsType`, `fieldsV1`, and
     /// `subresource` when there is one.
     public var json: JSONValue {
+        if let decoded = self.decoded { return decoded }
         var object = JSONObject(minimumCapacity: 7)
         object.appendUnchecked(key: "manager", value: .string(self.manager))
         object.appendUnchecked(key: "operation", value: .string(self.operation.rawValue))

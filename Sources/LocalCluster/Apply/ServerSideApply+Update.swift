@@ -32,7 +32,7 @@ extension ServerSideApply {
         } else if subresource.isEmpty, let supplied = try? ManagedFields.entries(of: new), !supplied.isEmpty {
             entries = supplied
         } else {
-            entries = (try? ManagedFields.entries(of: old ?? .emptyObject)) ?? []
+            entries = (try? ManagedFields.entries(of: old ?? .emptyObject, stored: true)) ?? []
         }
         let newObject = ManagedFields.removing(from: new)
         entries = Self.updatedEntries(
@@ -86,7 +86,9 @@ extension ServerSideApply {
         let changed = comparison.changed
         var result = entries.map { entry in
             var updated = entry
-            updated.fields = entry.fields.subtracting(changed).subtracting(comparison.removed)
+            let remaining = entry.fields.subtracting(changed).subtracting(comparison.removed)
+            // A subset of the same size is the same set: the entry is kept as read, its JSON written back.
+            if remaining.count != entry.fields.count { updated.fields = remaining }
             return updated
         }
         let gained = changed.subtracting(Self.unownedFields)
