@@ -94,6 +94,31 @@ public struct JSONPatch: Sendable, Hashable {
         return result
     }
 
+    /// ``apply(to:)`` with a bound on what `copy` operations may add: once the JSON text of the values they copied
+    /// adds up to more than `copySizeLimit` bytes, the patch fails (as evanphx/json-patch's
+    /// `AccumulatedCopySizeLimit` makes kube-apiserver's fail), so that a small patch cannot double a document
+    /// until memory runs out.
+    /// - Throws: ``JSONPatchError`` for the first operation that fails, ``JSONPatchError/Reason/copySizeLimitExceeded(accumulated:limit:)``
+    ///   for the copy that goes over the limit.
+    public func apply(to document: JSONValue, copySizeLimit: Int) throws(JSONPatchError) -> JSONValue {
+        var result = document
+        var copied = 0
+        for (index, operation) in self.operations.enumerated() {
+            do throws(JSONPatchError) {
+                if case .copy(let from, _) = operation, let value = from.value(in: result) {
+                    copied += value.serialized().count
+                    if copied > copySizeLimit {
+                        throw JSONPatchError(.copySizeLimitExceeded(accumulated: copied, limit: copySizeLimit))
+                    }
+                }
+                try Self.apply(operation, to: &result)
+            } catch let error {
+                throw JSONPatchError(error.reason, operationIndex: index, operation: operation.name)
+            }
+        }
+        return result
+    }
+
     /// Parses `patch` and applies it to `document`.
     public static func apply(_ patch: JSONValue, to document: JSONValue) throws(JSONPatchError) -> JSONValue {
         try JSONPatch(patch).apply(to: document)

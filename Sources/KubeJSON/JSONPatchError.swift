@@ -24,6 +24,8 @@ public struct JSONPatchError: Error, Sendable, Hashable, CustomStringConvertible
         case moveIntoDescendant(from: String, path: String)
         /// A `remove` of the whole document.
         case cannotRemoveRoot
+        /// The values `copy` operations copied add up to more than the limit the patch was applied with.
+        case copySizeLimitExceeded(accumulated: Int, limit: Int)
     }
 
     /// The position of the failing operation in the patch array; `nil` when the patch itself is malformed.
@@ -60,6 +62,8 @@ public struct JSONPatchError: Error, Sendable, Hashable, CustomStringConvertible
         case .moveIntoDescendant(let from, let path):
             what = "cannot move \"\(from)\" into its own descendant \"\(path)\""
         case .cannotRemoveRoot: what = "cannot remove the whole document"
+        case .copySizeLimitExceeded(let accumulated, let limit):
+            what = "Unable to complete the copy, the accumulated size increase of copy is \(accumulated), exceeding the limit \(limit)"
         }
         return "\(prefix): \(what)"
     }

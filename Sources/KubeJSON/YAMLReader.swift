@@ -206,14 +206,25 @@ private struct Converter {
 
     private mutating func object(of mapping: Node.Mapping, depth: Int) throws(YAMLReadError) -> JSONObject {
         var object = JSONObject(minimumCapacity: mapping.count)
+        // Member positions by key: setting members through the subscript searches them one by one, which
+        // made a mapping of 50,000 keys take minutes.
+        var positions: [String: Int] = [:]
+        func set(_ key: String, _ value: JSONValue) {
+            if let index = positions[key] {
+                object.updateValue(atIndex: index) { $0 = value }
+            } else {
+                positions[key] = positions.count
+                object.appendUnchecked(key: key, value: value)
+            }
+        }
         for (key, value) in mapping {
             if Self.isMergeKey(key) {
                 let merged = try self.mergeSource(value, depth: depth)
-                for member in merged { object[member.key] = member.value }
+                for member in merged { set(member.key, member.value) }
                 continue
             }
             let name = try self.keyString(key)
-            object[name] = try self.convert(value, depth: depth + 1)
+            set(name, try self.convert(value, depth: depth + 1))
         }
         return object
     }
@@ -225,9 +236,10 @@ private struct Converter {
             return try self.object(of: mapping, depth: depth + 1)
         case .sequence(let sequence):
             var combined = JSONObject()
+            var keys: Set<String> = []
             for element in sequence {
                 guard case .mapping(let mapping) = element else { throw self.error(.invalidMerge, at: element) }
-                for member in try self.object(of: mapping, depth: depth + 1) where combined[member.key] == nil {
+                for member in try self.object(of: mapping, depth: depth + 1) where keys.insert(member.key).inserted {
                     combined.appendUnchecked(key: member.key, value: member.value)
                 }
             }

@@ -301,7 +301,7 @@ import Testing
             #"{"apiVersion":"apps/v1","kind":"Deployment","metadata":{"name":"web","namespace":"default"},"spec":{"template":{"spec":{"containers":[{"image":"nginx"}]}}}}"#
         )
         #expect(
-            throws: ServerSideApplyError.internalError(
+            throws: ServerSideApplyError.badRequest(
                 #"failed to create typed patch object (default/web; apps/v1, Kind=Deployment): .spec.template.spec.containers: element 0: associative list with keys has an element that omits key field "name" (and doesn't have default value)"#
             )
         ) {
@@ -309,7 +309,7 @@ import Testing
         }
         let duplicated = Self.deployment(containers: [("a", "x"), ("a", "y")])
         #expect(
-            throws: ServerSideApplyError.internalError(
+            throws: ServerSideApplyError.badRequest(
                 #"failed to create typed patch object (default/web; apps/v1, Kind=Deployment): .spec.template.spec.containers: duplicate entries for key [name="a"]"#
             )
         ) {

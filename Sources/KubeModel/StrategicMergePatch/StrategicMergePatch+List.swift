@@ -57,6 +57,8 @@ extension StrategicMergePatch {
         var live = original
         var plain: [(index: Int, element: JSONObject)] = []
         var replace = false
+        // The merge keys `$patch: delete` removes, applied in one pass (one pass per deletion was quadratic).
+        var doomed = Set<JSONValue>()
         for (index, value) in patch.enumerated() {
             guard case .object(let element) = value else {
                 throw StrategicMergePatchError.wrongType(expected: "object", got: value).under("[\(index)]")
@@ -70,7 +72,7 @@ extension StrategicMergePatch {
                 guard let keyValue = element[mergeKey] else {
                     throw StrategicMergePatchError.missingMergeKey(mergeKey).under("[\(index)]")
                 }
-                live.removeAll { $0.objectValue?[mergeKey] == keyValue }
+                doomed.insert(keyValue)
             case .string("replace"):
                 // Any further `$patch` elements are still checked.
                 replace = true
@@ -83,6 +85,9 @@ extension StrategicMergePatch {
             default:
                 throw StrategicMergePatchError.unknownPatchDirective(directive).under("[\(index)]")
             }
+        }
+        if !doomed.isEmpty {
+            live.removeAll { element in element.objectValue?[mergeKey].map { doomed.contains($0) } ?? false }
         }
         if replace {
             return (plain.map { .object($0.element) }, [])
@@ -98,19 +103,23 @@ extension StrategicMergePatch {
         schema: StrategicMergeSchema
     ) throws(StrategicMergePatchError) -> [JSONValue] {
         var merged = live
+        // The first element with each merge key value (a scan per patch element was quadratic).
+        var positions: [JSONValue: Int] = [:]
+        for (position, value) in merged.enumerated() {
+            if let keyValue = value.objectValue?[mergeKey], positions[keyValue] == nil { positions[keyValue] = position }
+        }
         for (index, element) in patch {
             guard let keyValue = element[mergeKey] else {
                 throw StrategicMergePatchError.missingMergeKey(mergeKey).under("[\(index)]")
             }
-            if let position = merged.firstIndex(where: { $0.objectValue?[mergeKey] == keyValue }),
-                case .object(let target) = merged[position]
-            {
+            if let position = positions[keyValue], case .object(let target) = merged[position] {
                 do {
                     merged[position] = .object(try Self.mergeObject(target, patch: element, schema: schema))
                 } catch {
                     throw error.under("[\(index)]")
                 }
             } else {
+                positions[keyValue] = merged.count
                 merged.append(.object(element))
             }
         }

@@ -7,12 +7,12 @@ extension StrategicMergePatch {
         patch: JSONObject,
         schema: StrategicMergeSchema
     ) throws(StrategicMergePatchError) -> JSONObject {
-        var patch = patch
         if let directive = patch[Self.patchDirective] {
             switch directive {
             case .string("replace"):
-                patch.removeValue(forKey: Self.patchDirective)
-                return patch
+                var replacement = patch
+                replacement.removeValue(forKey: Self.patchDirective)
+                return replacement
             case .string("delete"):
                 return JSONObject()
             default:
@@ -20,13 +20,14 @@ extension StrategicMergePatch {
             }
         }
 
-        var result = original
+        var result = IndexedMembers(original)
+        var patch = IndexedMembers(patch)
         if let retainKeys = patch.removeValue(forKey: Self.retainKeysDirective) {
             try Self.applyRetainKeys(retainKeys, patch: patch, to: &result)
         }
         try Self.applySetElementOrder(to: &result, patch: &patch, schema: schema)
 
-        for member in patch {
+        for member in patch.members {
             var key = member.key
             var isDeleteList = false
             if key.hasPrefix(Self.deleteFromPrimitiveListPrefix) {
@@ -72,15 +73,15 @@ extension StrategicMergePatch {
                 throw error.under(member.key)
             }
         }
-        return result
+        return result.object
     }
 
     /// `$retainKeys`: drops the members of `result` the list does not name, after checking that every member the
     /// patch sets is named.
     static func applyRetainKeys(
         _ directive: JSONValue,
-        patch: JSONObject,
-        to result: inout JSONObject
+        patch: IndexedMembers,
+        to result: inout IndexedMembers
     ) throws(StrategicMergePatchError) {
         guard case .array(let names) = directive else {
             throw StrategicMergePatchError(
@@ -90,7 +91,7 @@ extension StrategicMergePatch {
             )
         }
         let retained = Set(names)
-        for member in patch where !member.value.isNull {
+        for member in patch.members where !member.value.isNull {
             if member.key.hasPrefix(Self.deleteFromPrimitiveListPrefix) || member.key.hasPrefix(Self.setElementOrderPrefix) {
                 continue
             }

@@ -5,8 +5,8 @@ extension StrategicMergePatch {
     /// live one and orders the result by the directive, live-only elements interleaved by their live position.
     /// The directive and the list it covers are removed from `patch`.
     static func applySetElementOrder(
-        to result: inout JSONObject,
-        patch: inout JSONObject,
+        to result: inout IndexedMembers,
+        patch: inout IndexedMembers,
         schema: StrategicMergeSchema
     ) throws(StrategicMergePatchError) {
         let directives = patch.members.filter { $0.key.hasPrefix(Self.setElementOrderPrefix) }
@@ -22,8 +22,8 @@ extension StrategicMergePatch {
 
     private static func applySetElementOrder(
         _ directive: JSONObject.Member,
-        to result: inout JSONObject,
-        patch: inout JSONObject,
+        to result: inout IndexedMembers,
+        patch: inout IndexedMembers,
         schema: StrategicMergeSchema
     ) throws(StrategicMergePatchError) {
         guard case .array(let order) = directive.value else {

@@ -165,9 +165,12 @@ extension APIStatus {
     }
 
     /// 400 for unknown (or duplicate) fields under `fieldValidation=Strict`:
-    /// `strict decoding error: unknown field "spec.foo", unknown field "spec.bar"`.
-    public static func strictDecoding(unknownFields: [String]) -> APIStatus {
-        Self.badRequest("strict decoding error: " + unknownFields.map { "unknown field \(GoQuote.quote($0))" }.joined(separator: ", "))
+    /// `strict decoding error: unknown field "spec.foo", unknown field "spec.bar"`, after `prefix` (a create or
+    /// update says `Pod in version "v1" cannot be handled as a Pod: ` first; a patch says nothing).
+    public static func strictDecoding(unknownFields: [String], duplicateFields: [String] = [], prefix: String = "") -> APIStatus {
+        let errors = unknownFields.map { "unknown field \(GoQuote.quote($0))" }
+            + duplicateFields.map { "duplicate field \(GoQuote.quote($0))" }
+        return Self.badRequest(prefix + "strict decoding error: " + errors.joined(separator: ", "))
     }
 
     /// 400 for a field selector naming a field the resource cannot be selected by.

@@ -58,8 +58,10 @@ public struct ListQueryOptions: Sendable, Hashable {
     }
 
     /// Reads the options from a query.
-    /// - Throws: ``QueryParameterError`` when `limit` or `timeoutSeconds` is not an integer (400).
+    /// - Throws: ``QueryParameterError`` when `limit` or `timeoutSeconds` is not an integer, or `resourceVersion`
+    ///   not a version (400).
     public init(query: RequestQuery) throws(QueryParameterError) {
+        _ = try QueryParameterError.parseResourceVersion(query.value("resourceVersion") ?? "")
         self.init(
             labelSelector: query.value("labelSelector") ?? "",
             fieldSelector: query.value("fieldSelector") ?? "",

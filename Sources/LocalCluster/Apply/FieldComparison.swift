@@ -88,14 +88,21 @@ struct FieldComparison {
     }
 
     private mutating func compareObjects(_ lhs: JSONObject?, _ rhs: JSONObject?, schema: ApplySchema) {
+        // Large objects (ConfigMap data) are looked up through dictionaries: a subscript scans the members, which
+        // made recording a write of a ConfigMap with 20,000 keys take 14 seconds.
+        let indexed = (lhs?.count ?? 0) + (rhs?.count ?? 0) > 32
+        let leftByKey = indexed ? Self.byKey(lhs) : [:]
+        let rightByKey = indexed ? Self.byKey(rhs) : [:]
+        func leftValue(_ key: String) -> JSONValue? { indexed ? leftByKey[key] : lhs?[key] }
+        func rightValue(_ key: String) -> JSONValue? { indexed ? rightByKey[key] : rhs?[key] }
         var keys = lhs?.keys ?? []
         if let rhs {
-            for key in rhs.keys where lhs?[key] == nil { keys.append(key) }
+            for key in rhs.keys where leftValue(key) == nil { keys.append(key) }
         }
         for key in keys {
             let childSchema = schema.field(key)
-            var left = lhs?[key]
-            var right = rhs?[key]
+            var left = leftValue(key)
+            var right = rightValue(key)
             // A Go field without `omitempty` (or a non-pointer struct) exists, empty, wherever its parent does.
             if childSchema.alwaysPresent {
                 if lhs != nil && left == nil { left = Self.emptyValue(like: right) }
@@ -103,6 +110,14 @@ struct FieldComparison {
             }
             self.record(Self.compare(left, right, schema: childSchema), at: .field(key))
         }
+    }
+
+    private static func byKey(_ object: JSONObject?) -> [String: JSONValue] {
+        guard let object else { return [:] }
+        var values: [String: JSONValue] = [:]
+        values.reserveCapacity(object.count)
+        for member in object { values[member.key] = member.value }
+        return values
     }
 
     private mutating func compareLists(_ lhs: [JSONValue]?, _ rhs: [JSONValue]?, schema: ApplySchema) {

@@ -1,4 +1,5 @@
 import KubeJSON
+import KubeModel
 
 extension ServerSideApply {
     /// `config` merged into `live`: objects merge member by member, associative lists and sets merge item by
@@ -14,7 +15,8 @@ extension ServerSideApply {
         case .null:
             return nil
         case .object(let configObject) where !schema.isAtomicObject:
-            var result = live?.objectValue ?? JSONObject()
+            // Indexed: a member-by-member subscript scans, quadratic for a configuration of many keys.
+            var result = IndexedMembers(live?.objectValue ?? JSONObject())
             for member in configObject {
                 result[member.key] = try Self.merge(
                     member.value,
@@ -23,7 +25,7 @@ extension ServerSideApply {
                     path: path.appending(.field(member.key))
                 )
             }
-            return .object(result)
+            return .object(result.object)
         case .array(let configItems) where schema.listType != .atomic:
             return .array(try Self.mergeList(configItems, into: live?.arrayValue ?? [], schema: schema, path: path))
         default:
@@ -84,8 +86,9 @@ extension ServerSideApply {
     /// fields, the applier's new ones included). A field or list item goes with everything below it.
     static func prune(_ value: inout JSONValue, schema: ApplySchema, last: FieldSet, kept: FieldSet) {
         switch value {
-        case .object(var object) where !schema.isAtomicObject:
+        case .object(let original) where !schema.isAtomicObject:
             value = .null
+            var object = IndexedMembers(original)
             for key in object.keys {
                 let element = FieldPathElement.field(key)
                 let lastChild = last.children[element]
@@ -99,7 +102,7 @@ extension ServerSideApply {
                     object[key] = child
                 }
             }
-            value = .object(object)
+            value = .object(object.object)
         case .array(let items) where schema.listType != .atomic:
             let names =
                 (try? ListItemNames.elements(of: items, listType: schema.listType, path: FieldPath([]), strict: false))

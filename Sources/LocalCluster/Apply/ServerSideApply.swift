@@ -56,8 +56,9 @@ public enum ServerSideApply {
     ///   - subresource: the subresource applied through (`status`); empty for the main resource.
     ///   - schema: the kind's schema (``ApplySchema/forKind(apiVersion:kind:openAPIV3Schema:)``).
     ///   - now: the time recorded in the entries that change.
-    /// - Throws: ``ServerSideApplyError``: `badRequest` for an unusable configuration, `conflicts` (409),
-    ///   `internalError` for list items without keys or duplicate keys, as kube-apiserver answers.
+    /// - Throws: ``ServerSideApplyError``: `badRequest` for an unusable configuration (list items without keys or
+    ///   with duplicate keys included), `conflicts` (409), `internalError` for stored managed fields that do not
+    ///   decode.
     public static func apply(
         config: JSONValue,
         to live: JSONValue?,
@@ -110,7 +111,9 @@ public enum ServerSideApply {
             result = try Self.merge(config, into: liveObject ?? .emptyObject, schema: schema, path: FieldPath([]))
                 ?? .emptyObject
         } catch {
-            throw .internalError("failed to create typed patch object (\(Self.describe(config))): \(error.message)")
+            // kube-apiserver answers this with a 500 (kubernetes/kubernetes#139253); the fault is the configuration's,
+            // so it is a 400 with the same message, as kubernetes/kubernetes#139255 makes it.
+            throw .badRequest("failed to create typed patch object (\(Self.describe(config))): \(error.message)")
         }
 
         let previousIndex = entries.firstIndex {
@@ -171,7 +174,8 @@ public enum ServerSideApply {
     }
 
     /// `namespace/name; group/version, Kind=Kind`, as kube names the object in typed-conversion errors.
-    private static func describe(_ config: JSONValue) -> String {
+    /// How kube's field manager names the object of a configuration: `default/web; apps/v1, Kind=Deployment`.
+    static func describe(_ config: JSONValue) -> String {
         let namespace = config["metadata"]?["namespace"]?.stringValue ?? ""
         let name = config["metadata"]?["name"]?.stringValue ?? ""
         let apiVersion = config["apiVersion"]?.stringValue ?? ""

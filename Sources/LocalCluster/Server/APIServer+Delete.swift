@@ -18,7 +18,8 @@ extension APIServer {
     /// One attempt at a DELETE; `nil` when the object changed under it.
     private func deleteOnce(_ target: ResourceRequest, options: DeleteRequestOptions) async throws(APIStatus) -> APIResponse? {
         let stored = try self.existing(target)
-        if let precondition = options.preconditionVersion, precondition != stored.resourceVersion {
+        // Compared as text, as kube's storage compares them: a precondition that is no version never matches.
+        if let precondition = options.preconditionVersion, precondition != String(stored.resourceVersion) {
             throw APIStatus.conflict(
                 target.resource,
                 name: target.name ?? "",
@@ -178,6 +179,8 @@ extension APIServer {
             } catch {
                 throw APIStatus.badRequest("DeleteOptions: \(error)")
             }
+            // Members of the wrong type used to be ignored, which could drop a precondition or a dry run.
+            if let typeError = Self.deleteOptionsTypeError(body) { throw APIStatus.badRequest(typeError) }
             if body["orphanDependents"] == .bool(true) { options.propagationPolicy = "Orphan" }
             if let policy = body["propagationPolicy"]?.stringValue { options.propagationPolicy = policy }
             if let dryRun = body["dryRun"]?.arrayValue?.compactMap(\.stringValue), !dryRun.isEmpty {
@@ -190,7 +193,7 @@ extension APIServer {
                 options.gracePeriodSeconds = seconds
             }
             result = DeleteRequestOptions(query: options)
-            result.preconditionVersion = body["preconditions"]?["resourceVersion"]?.stringValue.flatMap { UInt64($0) }
+            result.preconditionVersion = body["preconditions"]?["resourceVersion"]?.stringValue
             result.preconditionUID = body["preconditions"]?["uid"]?.stringValue
         }
         let errors = options.validate()
@@ -201,11 +204,52 @@ extension APIServer {
     }
 }
 
+extension APIServer {
+    /// Go's error decoding a `DeleteOptions` body whose members have the wrong JSON type; `nil` when they fit.
+    static func deleteOptionsTypeError(_ body: JSONValue) -> String? {
+        guard case .object(let options) = body else {
+            return "json: cannot unmarshal \(Self.goValueName(body)) into Go value of type v1.DeleteOptions"
+        }
+        func mismatch(_ value: JSONValue?, _ fits: (JSONValue) -> Bool, _ owner: String, _ field: String, _ type: String) -> String? {
+            guard let value, !value.isNull, !fits(value) else { return nil }
+            return "json: cannot unmarshal \(Self.goValueName(value)) into Go struct field \(owner).\(field) of type \(type)"
+        }
+        let isString: (JSONValue) -> Bool = { $0.stringValue != nil }
+        let isBool: (JSONValue) -> Bool = { $0.boolValue != nil }
+        let isStrings: (JSONValue) -> Bool = { $0.arrayValue?.allSatisfy { $0.isNull || $0.stringValue != nil } ?? false }
+        if let error = mismatch(options["kind"], isString, "DeleteOptions", "kind", "string")
+            ?? mismatch(options["apiVersion"], isString, "DeleteOptions", "apiVersion", "string")
+            ?? mismatch(options["orphanDependents"], isBool, "DeleteOptions", "orphanDependents", "bool")
+            ?? mismatch(options["propagationPolicy"], isString, "DeleteOptions", "propagationPolicy", "v1.DeletionPropagation")
+            ?? mismatch(options["dryRun"], isStrings, "DeleteOptions", "dryRun", "[]string")
+            ?? mismatch(options["preconditions"], { $0.objectValue != nil }, "DeleteOptions", "preconditions", "v1.Preconditions")
+            ?? mismatch(options["preconditions"]?["uid"], isString, "Preconditions", "preconditions.uid", "types.UID")
+            ?? mismatch(options["preconditions"]?["resourceVersion"], isString, "Preconditions", "preconditions.resourceVersion", "string")
+        {
+            return error
+        }
+        return nil
+    }
+
+    /// How Go's decoder names a JSON value in a type error.
+    static func goValueName(_ value: JSONValue) -> String {
+        switch value {
+        case .null: "null"
+        case .bool: "bool"
+        case .int, .number: "number"
+        case .string: "string"
+        case .array: "array"
+        case .object: "object"
+        }
+    }
+}
+
 /// Everything a DELETE asks for.
 struct DeleteRequestOptions {
     var policy: DeleteQueryOptions.PropagationPolicy?
     var isDryRun: Bool
-    var preconditionVersion: UInt64?
+    /// The `resourceVersion` precondition as sent: compared as text, so one that is no version never matches.
+    var preconditionVersion: String?
     var preconditionUID: String?
     /// The requested grace period; `nil` uses the object's own (a pod's terminationGracePeriodSeconds).
     var gracePeriodSeconds: Int64?

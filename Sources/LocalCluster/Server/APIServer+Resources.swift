@@ -40,6 +40,7 @@ extension APIServer {
     // MARK: - Reads
 
     private func get(_ target: ResourceRequest, request: APIRequest) throws(APIStatus) -> APIResponse {
+        try Self.checkResourceVersionParameter(request)
         let stored = try self.existing(target)
         if let subresource = target.subresource, subresource.isScale {
             return .json(try ScaleSubresource.scale(of: stored.value, request: target))
@@ -106,6 +107,7 @@ extension APIServer {
         let options = WriteQueryOptions(query: request.query)
         try Self.rejectInvalid(options.validate(), target)
         let body = try RequestBody.decode(request)
+        try Self.checkDecoding(body, target: target, validation: options.validation, request: request)
         let prepared = try self.validateAgainstSchema(
             ObjectLifecycle.prepareForCreate(body, request: target, now: KubeTime.now()),
             target: target,
@@ -147,6 +149,7 @@ extension APIServer {
         let options = WriteQueryOptions(query: request.query)
         try Self.rejectInvalid(options.validate(), target)
         let body = try RequestBody.decode(request)
+        try Self.checkDecoding(body, target: target, validation: options.validation, request: request)
         if let subresource = target.subresource, subresource.isScale {
             return try await self.updateScale(
                 target,
@@ -155,7 +158,7 @@ extension APIServer {
                 manager: Self.manager(options, request)
             )
         }
-        let bodyVersion = body["metadata"]?["resourceVersion"]?.stringValue.flatMap { UInt64($0) }
+        let bodyVersion = try Self.resourceVersionPrecondition(of: body)
         if bodyVersion == nil && target.resource.isCustomResource && target.subresource == nil {
             throw APIStatus.invalid(
                 target.resource,
@@ -185,7 +188,7 @@ extension APIServer {
             let current = try ScaleSubresource.scale(of: try self.existing(target).value, request: target)
             var patched = try patch.apply(to: current, schema: nil)
             // The Scale read above carries the object's version; only the client's own version is a precondition.
-            if patch.resourceVersion == nil { patched["metadata"]?["resourceVersion"] = nil }
+            if try patch.resourceVersion() == nil { patched["metadata"]?["resourceVersion"] = nil }
             return try await self.updateScale(
                 target,
                 scale: patched,
@@ -194,9 +197,10 @@ extension APIServer {
             )
         }
         if case .apply = patch.kind {
+            try Self.checkApplyConfiguration(patch.document, target: target)
             return try await self.apply(target, configuration: patch.document, options: options)
         }
-        let patchVersion = patch.resourceVersion
+        let patchVersion = try patch.resourceVersion()
         let schema = StrategicMergeSchema.builtIn(
             apiVersion: target.groupVersion.apiVersion,
             kind: target.resource.kind
@@ -212,7 +216,9 @@ extension APIServer {
             var base = current
             // A patch is applied to what the client sees: the object at the requested version.
             base["apiVersion"] = .string(target.groupVersion.apiVersion)
-            return try patch.apply(to: base, schema: schema)
+            let patched = try patch.apply(to: base, schema: schema)
+            try Self.checkPatchedDecoding(patched, target: target, validation: options.validation)
+            return patched
         }
     }
 
@@ -347,7 +353,7 @@ extension APIServer {
         return try await self.writeObject(
             target,
             dryRun: options.isDryRun,
-            expectedVersion: config["metadata"]?["resourceVersion"]?.stringValue.flatMap { UInt64($0) },
+            expectedVersion: try Self.resourceVersionPrecondition(of: config),
             validation: options.validation,
             ownership: .apply
         ) { (current) throws(APIStatus) in

@@ -79,7 +79,7 @@ extension APIServer {
     ) async throws(APIStatus) -> APIResponse {
         var objectTarget = target
         objectTarget.subresource = nil
-        let expected = scale["metadata"]?["resourceVersion"]?.stringValue.flatMap { UInt64($0) }
+        let expected = try Self.resourceVersionPrecondition(of: scale)
         let response = try await self.writeObject(
             objectTarget,
             dryRun: dryRun,

@@ -26,6 +26,7 @@ enum ObjectLifecycle {
         }
         let name = metadata.name ?? ""
         let nameErrors = ObjectNameValidation.validate(name: name, forNamespaces: Self.isNamespace(request))
+            + Self.labelAndAnnotationErrors(metadata)
         if !nameErrors.isEmpty { throw APIStatus.invalid(request.resource, name: name, errors: nameErrors) }
         metadata.uid = RandomIdentifiers.uuid()
         metadata.creationTimestamp = now
@@ -59,6 +60,10 @@ enum ObjectLifecycle {
             )
         }
         metadata.name = request.name
+        let metadataErrors = Self.labelAndAnnotationErrors(metadata)
+        if !metadataErrors.isEmpty {
+            throw APIStatus.invalid(request.resource, name: request.name ?? "", errors: metadataErrors)
+        }
         for immutable in ["uid", "creationTimestamp", "deletionTimestamp", "deletionGracePeriodSeconds", "generation"] {
             metadata.object[immutable] = oldMetadata.object[immutable]
         }
@@ -135,8 +140,69 @@ enum ObjectLifecycle {
         if let metadata = object["metadata"], !metadata.isNull, metadata.objectValue == nil {
             throw APIStatus.badRequest("metadata: expected an object, got \(metadata.typeName)")
         }
+        if case .object(var metadata)? = object["metadata"], Self.normalizeStringMaps(&metadata) {
+            object["metadata"] = .object(metadata)
+        }
         return object
     }
+
+    /// `labels` and `annotations` as decoding them into Go's `map[string]string` leaves them: a `null` map is
+    /// no map, a `null` value is the empty string. `true` when something changed.
+    private static func normalizeStringMaps(_ metadata: inout JSONObject) -> Bool {
+        var changed = false
+        for name in ["labels", "annotations"] {
+            switch metadata[name] {
+            case .null?:
+                metadata[name] = nil
+                changed = true
+            case .object(var map)? where map.contains(where: { $0.value.isNull }):
+                for index in map.members.indices where map.members[index].value.isNull {
+                    map.updateValue(atIndex: index) { $0 = "" }
+                }
+                metadata[name] = .object(map)
+                changed = true
+            default:
+                break
+            }
+        }
+        return changed
+    }
+
+    /// kube's `ValidateObjectMeta` checks of labels and annotations: label keys are qualified names and values
+    /// label values, annotation keys qualified names (checked lower-cased) and all annotations together at most
+    /// 256 KiB.
+    static func labelAndAnnotationErrors(_ metadata: ObjectMeta) -> [FieldError] {
+        var errors: [FieldError] = []
+        let invalid = { (field: String, value: String, message: String) in
+            FieldError(field: field, message: "Invalid value: \(GoQuote.quote(value)): \(message)")
+        }
+        if case .object(let labels)? = metadata.object["labels"] {
+            for label in labels {
+                errors += Selector.validateLabelKey(label.key).map { invalid("metadata.labels", label.key, $0) }
+                if case .string(let value) = label.value {
+                    errors += Selector.validateLabelValue(value).map { invalid("metadata.labels", value, $0) }
+                }
+            }
+        }
+        if case .object(let annotations)? = metadata.object["annotations"] {
+            var totalSize = 0
+            for annotation in annotations {
+                errors += Selector.validateLabelKey(annotation.key.lowercased()).map {
+                    invalid("metadata.annotations", annotation.key, $0)
+                }
+                totalSize += annotation.key.utf8.count + (annotation.value.stringValue?.utf8.count ?? 0)
+            }
+            if totalSize > Self.totalAnnotationSizeLimit {
+                errors.append(
+                    FieldError(field: "metadata.annotations", message: "Too long: may not be more than \(Self.totalAnnotationSizeLimit) bytes")
+                )
+            }
+        }
+        return errors
+    }
+
+    /// kube's `TotalAnnotationSizeLimitB`.
+    static let totalAnnotationSizeLimit = 256 * 1024
 
     private static func placeInNamespace(_ metadata: inout ObjectMeta, request: ResourceRequest) throws(APIStatus) {
         if request.resource.namespaced {

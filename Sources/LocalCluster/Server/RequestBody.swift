@@ -33,11 +33,20 @@ enum RequestBody {
             return PatchDocument(kind: .merge, document: try Self.parseJSON(request.body))
         case "application/json-patch+json":
             let document = try Self.parseJSON(request.body)
+            let patch: JSONPatch
             do {
-                return PatchDocument(kind: .json(try JSONPatch(document)), document: document)
+                patch = try JSONPatch(document)
             } catch {
                 throw APIStatus.badRequest(error.description)
             }
+            guard patch.operations.count <= Self.maximumJSONPatchOperations else {
+                throw APIStatus(
+                    failure: 413,
+                    reason: StatusReason(rawValue: "RequestEntityTooLarge"),
+                    message: "Request entity too large: The allowed maximum operations in a JSON patch is \(Self.maximumJSONPatchOperations), got \(patch.operations.count)"
+                )
+            }
+            return PatchDocument(kind: .json(patch), document: document)
         case "application/apply-patch+yaml", "application/apply-patch+json":
             return PatchDocument(kind: .apply, document: try Self.parseYAML(request.body))
         case "application/strategic-merge-patch+json":
@@ -59,6 +68,13 @@ enum RequestBody {
             )
         }
     }
+
+    /// kube-apiserver's limit on the operations of one JSON patch.
+    static let maximumJSONPatchOperations = 10_000
+
+    /// kube-apiserver's limit on the bytes a JSON patch's `copy` operations may add up to (`JSONPatchMaxCopyBytes`,
+    /// the request body limit), so that a small patch cannot copy a document into itself until memory runs out.
+    static let maximumJSONPatchCopyBytes = 3 * 1024 * 1024
 
     static func patchMediaTypes(strategic: Bool) -> [String] {
         var types = ["application/json-patch+json", "application/merge-patch+json", "application/apply-patch+yaml"]
@@ -97,9 +113,10 @@ struct PatchDocument {
     var document: JSONValue
 
     /// The `metadata.resourceVersion` a merge or strategic patch carries: a precondition, as kube treats it.
-    var resourceVersion: UInt64? {
+    /// - Throws: a 400 for one that is not a version (see ``APIServer/resourceVersionPrecondition(of:)``).
+    func resourceVersion() throws(APIStatus) -> UInt64? {
         switch self.kind {
-        case .merge, .strategic, .apply: self.document["metadata"]?["resourceVersion"]?.stringValue.flatMap { UInt64($0) }
+        case .merge, .strategic, .apply: try APIServer.resourceVersionPrecondition(of: self.document)
         case .json: nil
         }
     }
@@ -116,7 +133,7 @@ struct PatchDocument {
             return JSONMergePatch.apply(self.document, to: current)
         case .json(let patch):
             do {
-                return try patch.apply(to: current)
+                return try patch.apply(to: current, copySizeLimit: RequestBody.maximumJSONPatchCopyBytes)
             } catch {
                 throw APIStatus(failure: 422, reason: .invalid, message: error.description)
             }
@@ -126,16 +143,13 @@ struct PatchDocument {
             do {
                 return try StrategicMergePatch.apply(patch: self.document, to: current, schema: schema)
             } catch {
+                // kube-apiserver passes merge failures through as 500s (kubernetes/kubernetes#79210); they are
+                // the patch's fault, so they are answered as the patch that cannot be processed they are.
                 let status = switch error.kind {
                 case .malformedPatch: 400
-                case .unprocessable: 422
-                case .mergeFailure: 500
+                case .unprocessable, .mergeFailure: 422
                 }
-                throw APIStatus(
-                    failure: status,
-                    reason: status == 400 ? .badRequest : (status == 422 ? .invalid : .internalError),
-                    message: error.description
-                )
+                throw APIStatus(failure: status, reason: status == 400 ? .badRequest : .invalid, message: error.description)
             }
         }
     }

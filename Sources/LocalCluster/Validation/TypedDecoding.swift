@@ -1,0 +1,259 @@
+import KubeJSON
+import KubeModel
+
+/// What kube-apiserver's decoding of a body into its Go type reports, found without decoding: the first value a
+/// field cannot take (Go's `json: cannot unmarshal string into Go struct field PodSpec.spec.containers of type
+/// []v1.Container`) and the members no field takes (`spec.containers[0].imagePullPolice`, reported under
+/// `fieldValidation=Strict`).
+///
+/// Built-in kinds are checked against the Go types their protobuf schema describes (``ProtobufSchema``); custom
+/// resources, whose schema is their CRD's, have only `metadata` checked here (against `ObjectMeta`, which kube
+/// decodes for every object). The rules are those of `sigs.k8s.io/json`: keys match case-sensitively, `null`
+/// fits every field, an integer field takes only an integer literal in range, and the first type error in
+/// document order is the one reported, unless a field with its own decoder (`metav1.Time`, `IntOrString`,
+/// `resource.Quantity`) fails, which ends decoding with its own error.
+struct TypedDecoding {
+    /// The error decoding stops with; `nil` when every value fits its field.
+    private(set) var error: String?
+    /// The paths of members no field takes, in document order (at most 100, as `sigs.k8s.io/json` keeps).
+    private(set) var unknownFields: [String] = []
+    /// Set once a field's own decoder failed: Go returns that error at once.
+    private var stopped = false
+
+    /// The schema of a built-in kind; `nil` for kinds the server has no Go type for (custom resources).
+    static func message(apiVersion: String, kind: String) -> ProtobufMessage? {
+        ProtobufSchema.message(apiVersion: apiVersion, kind: kind)
+    }
+
+    /// Checks every member of `object` (but `apiVersion` and `kind`) against `message`.
+    init(object: JSONObject, message: ProtobufMessage) {
+        self.checkMembers(of: object, message: message, fieldPath: [], path: "", root: true)
+    }
+
+    /// Checks `object.metadata` alone, against `ObjectMeta`; `kind` names the object's own type in messages.
+    init(metadataOf object: JSONObject, kind: String) {
+        guard let metadata = object["metadata"] else { return }
+        let field = ProtobufField(1, "metadata", .message(Self.objectMeta), .single, .omitEmpty)
+        self.check(metadata, field: field, owner: kind, fieldPath: ["metadata"], path: "metadata")
+    }
+
+    private static let objectMeta = "k8s.io.apimachinery.pkg.apis.meta.v1.ObjectMeta"
+
+    /// The fields of each message by JSON name, those of inline (embedded) messages included.
+    private static let fieldsByMessage: [String: [String: ProtobufField]] = {
+        var result: [String: [String: ProtobufField]] = [:]
+        func fields(of name: String, depth: Int) -> [String: ProtobufField] {
+            guard depth < 8, let message = ProtobufSchema.message(named: name) else { return [:] }
+            var byName: [String: ProtobufField] = [:]
+            for field in message.fields {
+                if field.presence == .inline, case .message(let embedded) = field.type {
+                    byName.merge(fields(of: embedded, depth: depth + 1)) { own, _ in own }
+                } else {
+                    byName[field.jsonName] = field
+                }
+            }
+            return byName
+        }
+        for name in ProtobufSchema.messagesByName.keys { result[name] = fields(of: name, depth: 0) }
+        return result
+    }()
+
+    // MARK: - Walking the document
+
+    private mutating func checkMembers(
+        of object: JSONObject,
+        message: ProtobufMessage,
+        fieldPath: [String],
+        path: String,
+        root: Bool = false
+    ) {
+        let fields = Self.fieldsByMessage[message.name] ?? [:]
+        let owner = Self.shortName(message.name)
+        for member in object {
+            if self.stopped { return }
+            if root && (member.key == "apiVersion" || member.key == "kind") { continue }
+            let memberPath = path.isEmpty ? member.key : path + "." + member.key
+            guard let field = fields[member.key] else {
+                self.recordUnknown(memberPath)
+                continue
+            }
+            self.check(member.value, field: field, owner: owner, fieldPath: fieldPath + [member.key], path: memberPath)
+        }
+    }
+
+    /// Checks the value of `field` (the `fieldPath` member of a struct named `owner`).
+    private mutating func check(_ value: JSONValue, field: ProtobufField, owner: String, fieldPath: [String], path: String) {
+        if value.isNull { return }
+        switch field.shape {
+        case .single:
+            self.checkValue(value, type: field.type, owner: owner, fieldPath: fieldPath, path: path)
+        case .repeated:
+            guard case .array(let elements) = value else {
+                return self.typeError(value, owner: owner, fieldPath: fieldPath, type: "[]" + Self.goType(field.type))
+            }
+            for (index, element) in elements.enumerated() where !self.stopped {
+                self.checkValue(element, type: field.type, owner: owner, fieldPath: fieldPath, path: "\(path)[\(index)]")
+            }
+        case .map:
+            guard case .object(let entries) = value else {
+                return self.typeError(value, owner: owner, fieldPath: fieldPath, type: "map[string]" + Self.goType(field.type))
+            }
+            for entry in entries where !self.stopped {
+                self.checkValue(entry.value, type: field.type, owner: owner, fieldPath: fieldPath, path: path + "." + entry.key)
+            }
+        }
+    }
+
+    /// Checks one value of `type` (a field's value, or an element or entry of a list or map field).
+    private mutating func checkValue(
+        _ value: JSONValue,
+        type: ProtobufFieldType,
+        owner: String,
+        fieldPath: [String],
+        path: String
+    ) {
+        if value.isNull { return }
+        switch type {
+        case .string:
+            if value.stringValue == nil { self.typeError(value, owner: owner, fieldPath: fieldPath, type: "string") }
+        case .bytes:
+            if value.stringValue == nil { self.typeError(value, owner: owner, fieldPath: fieldPath, type: "[]uint8") }
+        case .bool:
+            if value.boolValue == nil { self.typeError(value, owner: owner, fieldPath: fieldPath, type: "bool") }
+        case .int32, .int64:
+            let goType = type == .int32 ? "int32" : "int64"
+            switch value {
+            case .int(let number):
+                if type == .int32 && Int32(exactly: number) == nil {
+                    self.typeError("number \(number)", owner: owner, fieldPath: fieldPath, type: goType)
+                }
+            case .number(let number):
+                self.typeError("number \(number.text)", owner: owner, fieldPath: fieldPath, type: goType)
+            default:
+                self.typeError(value, owner: owner, fieldPath: fieldPath, type: goType)
+            }
+        case .time, .microTime:
+            // metav1.Time decodes a string and parses it as RFC 3339.
+            guard case .string(let text) = value else {
+                return self.stop(Self.typeErrorText(Self.valueName(value), owner: owner, fieldPath: fieldPath, type: "string"))
+            }
+            do {
+                if type == .time { _ = try KubeTime(parsing: text) } else { _ = try MicroTime(parsing: text) }
+            } catch {
+                self.stop(error.message)
+            }
+        case .quantity:
+            // resource.Quantity parses a string, or the JSON text of anything else.
+            let text: String
+            switch value {
+            case .string(let string): text = string
+            case .int(let number): text = String(number)
+            case .number(let number): text = number.text
+            default: text = value.serializedString()
+            }
+            do {
+                _ = try Quantity(parsing: Self.trimmingSpaces(text))
+            } catch {
+                self.stop(error.description)
+            }
+        case .intOrString:
+            // IntOrString takes a string, or decodes anything else as an int32.
+            switch value {
+            case .string: break
+            case .int(let number) where Int32(exactly: number) != nil: break
+            case .int(let number):
+                self.stop(Self.typeErrorText("number \(number)", owner: owner, fieldPath: fieldPath, type: "int32"))
+            case .number(let number):
+                self.stop(Self.typeErrorText("number \(number.text)", owner: owner, fieldPath: fieldPath, type: "int32"))
+            default:
+                self.stop(Self.typeErrorText(Self.valueName(value), owner: owner, fieldPath: fieldPath, type: "int32"))
+            }
+        case .fieldsV1, .rawExtension:
+            break  // raw JSON of any shape
+        case .message(let name):
+            guard let message = ProtobufSchema.message(named: name) else { return }
+            guard case .object(let members) = value else {
+                return self.typeError(value, owner: owner, fieldPath: fieldPath, type: Self.goType(type))
+            }
+            self.checkMembers(of: members, message: message, fieldPath: fieldPath, path: path)
+        }
+    }
+
+    // MARK: - Errors
+
+    private mutating func typeError(_ value: JSONValue, owner: String, fieldPath: [String], type: String) {
+        self.typeError(Self.valueName(value), owner: owner, fieldPath: fieldPath, type: type)
+    }
+
+    /// Saves the first type error; decoding goes on, as Go's does, so later unknown fields are still found.
+    private mutating func typeError(_ valueName: String, owner: String, fieldPath: [String], type: String) {
+        if self.error == nil { self.error = Self.typeErrorText(valueName, owner: owner, fieldPath: fieldPath, type: type) }
+    }
+
+    /// A field's own decoder failed: that error ends decoding and wins over any saved one.
+    private mutating func stop(_ message: String) {
+        self.error = message
+        self.stopped = true
+    }
+
+    private mutating func recordUnknown(_ path: String) {
+        guard self.unknownFields.count < 100, !self.unknownFields.contains(path) else { return }
+        self.unknownFields.append(path)
+    }
+
+    /// Go's `UnmarshalTypeError` text.
+    private static func typeErrorText(_ valueName: String, owner: String, fieldPath: [String], type: String) -> String {
+        guard !fieldPath.isEmpty else { return "json: cannot unmarshal \(valueName) into Go value of type \(type)" }
+        return "json: cannot unmarshal \(valueName) into Go struct field \(owner).\(fieldPath.joined(separator: ".")) of type \(type)"
+    }
+
+    /// How Go's decoder names a JSON value it cannot store.
+    private static func valueName(_ value: JSONValue) -> String {
+        switch value {
+        case .null: "null"
+        case .bool: "bool"
+        case .int, .number: "number"
+        case .string: "string"
+        case .array: "array"
+        case .object: "object"
+        }
+    }
+
+    /// The Go type of a value of `type`, as `reflect.Type.String()` prints it.
+    private static func goType(_ type: ProtobufFieldType) -> String {
+        switch type {
+        case .string: "string"
+        case .bytes: "[]uint8"
+        case .bool: "bool"
+        case .int32: "int32"
+        case .int64: "int64"
+        case .time: "v1.Time"
+        case .microTime: "v1.MicroTime"
+        case .quantity: "resource.Quantity"
+        case .intOrString: "intstr.IntOrString"
+        case .fieldsV1: "v1.FieldsV1"
+        case .rawExtension: "runtime.RawExtension"
+        case .message(let name): Self.packageQualifiedName(name)
+        }
+    }
+
+    /// `v1.PodSpec` for `k8s.io.api.core.v1.PodSpec`.
+    private static func packageQualifiedName(_ name: String) -> String {
+        let parts = name.split(separator: ".")
+        guard parts.count >= 2 else { return name }
+        return "\(parts[parts.count - 2]).\(parts[parts.count - 1])"
+    }
+
+    /// `PodSpec` for `k8s.io.api.core.v1.PodSpec`.
+    private static func shortName(_ name: String) -> String {
+        name.split(separator: ".").last.map(String.init) ?? name
+    }
+
+    /// `strings.TrimSpace` for the ASCII spaces a quantity may carry.
+    private static func trimmingSpaces(_ text: String) -> String {
+        var slice = Substring(text)
+        while let first = slice.first, first == " " || first == "\t" || first == "\n" || first == "\r" { slice.removeFirst() }
+        while let last = slice.last, last == " " || last == "\t" || last == "\n" || last == "\r" { slice.removeLast() }
+        return String(slice)
+    }
+}
