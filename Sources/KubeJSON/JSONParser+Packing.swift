@@ -13,6 +13,21 @@ extension JSONParser {
         var spans: [UInt32] = []
         /// Set when an object repeats a key: the packed text cannot express last-one-wins in place.
         var sawDuplicateKey = false
+
+        /// Writes an opening bracket and starts its span; returns the span's slot for ``close(_:slot:)``.
+        mutating func open(_ bracket: UInt8) -> Int {
+            let slot = self.spans.count
+            self.spans.append(UInt32(truncatingIfNeeded: self.bytes.count))
+            self.spans.append(0)
+            self.bytes.append(bracket)
+            return slot
+        }
+
+        /// Writes a closing bracket and ends the span opened at `slot`.
+        mutating func close(_ bracket: UInt8, slot: Int) {
+            self.bytes.append(bracket)
+            PackedJSON.closeSpan(slot, end: self.bytes.count, in: &self.spans)
+        }
     }
 
     /// Packs one complete JSON text.
@@ -56,10 +71,7 @@ extension JSONParser {
     private mutating func packObject(into output: inout PackingOutput) throws(JSONParseError) {
         try self.enterContainer()
         self.position += 1  // {
-        let spanSlot = output.spans.count
-        output.spans.append(UInt32(truncatingIfNeeded: output.bytes.count))
-        output.spans.append(0)
-        output.bytes.append(UInt8(ascii: "{"))
+        let spanSlot = output.open(UInt8(ascii: "{"))
         self.skipWhitespace()
         if self.peek() == UInt8(ascii: "}") {
             self.position += 1
@@ -98,8 +110,7 @@ extension JSONParser {
                 throw JSONParseError(.unexpectedCharacter(byte), offset: self.position - 1)
             }
         }
-        output.bytes.append(UInt8(ascii: "}"))
-        PackedJSON.closeSpan(spanSlot, end: output.bytes.count, in: &output.spans)
+        output.close(UInt8(ascii: "}"), slot: spanSlot)
         self.depth -= 1
     }
 
@@ -126,10 +137,7 @@ extension JSONParser {
     private mutating func packArray(into output: inout PackingOutput) throws(JSONParseError) {
         try self.enterContainer()
         self.position += 1  // [
-        let spanSlot = output.spans.count
-        output.spans.append(UInt32(truncatingIfNeeded: output.bytes.count))
-        output.spans.append(0)
-        output.bytes.append(UInt8(ascii: "["))
+        let spanSlot = output.open(UInt8(ascii: "["))
         self.skipWhitespace()
         if self.peek() == UInt8(ascii: "]") {
             self.position += 1
@@ -151,8 +159,7 @@ extension JSONParser {
                 throw JSONParseError(.unexpectedCharacter(byte), offset: self.position - 1)
             }
         }
-        output.bytes.append(UInt8(ascii: "]"))
-        PackedJSON.closeSpan(spanSlot, end: output.bytes.count, in: &output.spans)
+        output.close(UInt8(ascii: "]"), slot: spanSlot)
         self.depth -= 1
     }
 

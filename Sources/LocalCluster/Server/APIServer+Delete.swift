@@ -208,11 +208,11 @@ extension APIServer {
     /// Go's error decoding a `DeleteOptions` body whose members have the wrong JSON type; `nil` when they fit.
     static func deleteOptionsTypeError(_ body: JSONValue) -> String? {
         guard case .object(let options) = body else {
-            return "json: cannot unmarshal \(Self.goValueName(body)) into Go value of type v1.DeleteOptions"
+            return TypedDecoding.typeErrorText(TypedDecoding.valueName(body), owner: "", fieldPath: [], type: "v1.DeleteOptions")
         }
         func mismatch(_ value: JSONValue?, _ fits: (JSONValue) -> Bool, _ owner: String, _ field: String, _ type: String) -> String? {
             guard let value, !value.isNull, !fits(value) else { return nil }
-            return "json: cannot unmarshal \(Self.goValueName(value)) into Go struct field \(owner).\(field) of type \(type)"
+            return TypedDecoding.typeErrorText(TypedDecoding.valueName(value), owner: owner, fieldPath: [field], type: type)
         }
         let isString: (JSONValue) -> Bool = { $0.stringValue != nil }
         let isBool: (JSONValue) -> Bool = { $0.boolValue != nil }
@@ -229,18 +229,6 @@ extension APIServer {
             return error
         }
         return nil
-    }
-
-    /// How Go's decoder names a JSON value in a type error.
-    static func goValueName(_ value: JSONValue) -> String {
-        switch value {
-        case .null: "null"
-        case .bool: "bool"
-        case .int, .number: "number"
-        case .string: "string"
-        case .array: "array"
-        case .object: "object"
-        }
     }
 }
 

@@ -202,13 +202,13 @@ struct TypedDecoding {
     }
 
     /// Go's `UnmarshalTypeError` text.
-    private static func typeErrorText(_ valueName: String, owner: String, fieldPath: [String], type: String) -> String {
+    static func typeErrorText(_ valueName: String, owner: String, fieldPath: [String], type: String) -> String {
         guard !fieldPath.isEmpty else { return "json: cannot unmarshal \(valueName) into Go value of type \(type)" }
         return "json: cannot unmarshal \(valueName) into Go struct field \(owner).\(fieldPath.joined(separator: ".")) of type \(type)"
     }
 
     /// How Go's decoder names a JSON value it cannot store.
-    private static func valueName(_ value: JSONValue) -> String {
+    static func valueName(_ value: JSONValue) -> String {
         switch value {
         case .null: "null"
         case .bool: "bool"
