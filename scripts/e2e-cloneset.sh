@@ -55,7 +55,7 @@ EOF
 set_image() { K patch clone "$1" --type=json -p "[{\"op\":\"replace\",\"path\":\"/spec/template/spec/containers/0/image\",\"value\":\"$2\"}]" >/dev/null; }
 names() { K get pods -l app="$1" -o jsonpath='{range .items[*]}{.metadata.name}{"\n"}{end}' | sort | tr '\n' ' ' | sed 's/ $//'; }
 field() { K get pods -l app="$1" -o jsonpath="{range .items[*]}{.metadata.name}={$2}{\"\\n\"}{end}" | sort | tr '\n' ' ' | sed 's/ $//'; }
-ready_total() { K get clone "$1" -o jsonpath='{.status.replicas} {.status.readyReplicas} {.status.updatedReplicas} {.status.updatedReadyReplicas}'; }
+ready_total() { observed clone/"$1" '{.status.replicas} {.status.readyReplicas} {.status.updatedReplicas} {.status.updatedReadyReplicas}'; }
 live_count() { K get pods -l app="$1" --no-headers 2>/dev/null | grep -vc Terminating || true; }
 state_count() { K get pods -l app="$1",lifecycle.apps.kruise.io/state="$2" --no-headers 2>/dev/null | wc -l | tr -d ' '; }
 replicas_ready() { K get clone "$1" -o jsonpath='{.status.replicas} {.status.readyReplicas}'; }

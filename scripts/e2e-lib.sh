@@ -31,3 +31,13 @@ denial() {
     output=$("$@" 2>&1) && { echo "allowed"; return; }
     [[ "$output" == *"$text"* ]] && echo "denied" || echo "failed: $output"
 }
+
+# observed RESOURCE JSONPATH: the JSONPath's output for RESOURCE (through the script's K) once its controller has
+# seen the latest spec (status.observedGeneration equals metadata.generation), otherwise "stale ...". Without it
+# a wait for a rollout's final counts can match the status written before the spec change.
+observed() {
+    local out generation seen rest
+    out=$(K get "$1" -o jsonpath="{.metadata.generation} {.status.observedGeneration} $2") || return 1
+    read -r generation seen rest <<<"$out"
+    if [ "$generation" == "$seen" ]; then echo "$rest"; else echo "stale: generation $generation, observed ${seen:-none}"; fi
+}

@@ -146,7 +146,7 @@ K scale clone sample --replicas=4 >/dev/null
 wait_for "kubectl scale cloneset" "4" K get clone sample -o jsonpath='{.status.readyReplicas}'
 UIDS_BEFORE=$(K get pods -l app=sample -o jsonpath='{.items[*].metadata.uid}' | tr ' ' '\n' | sort | tr '\n' ' ')
 K patch clone sample --type merge -p '{"spec":{"template":{"spec":{"containers":[{"name":"main","image":"nginx:1.28"}]}}}}' >/dev/null
-wait_for "in-place update done" "4 4" K get clone sample -o jsonpath='{.status.updatedReplicas} {.status.updatedReadyReplicas}'
+wait_for "in-place update done" "4 4" observed clone/sample '{.status.updatedReplicas} {.status.updatedReadyReplicas}'
 check "in-place keeps pods" "$UIDS_BEFORE" "$(K get pods -l app=sample -o jsonpath='{.items[*].metadata.uid}' | tr ' ' '\n' | sort | tr '\n' ' ')"
 check "containers restarted in place" "1 1 1 1" "$(K get pods -l app=sample -o jsonpath='{.items[*].status.containerStatuses[0].restartCount}')"
 # CloneSet's webhooks: upstream's defaults are filled in, and an invalid CloneSet is refused naming the field.

@@ -134,7 +134,7 @@ wait_for "cloneset costs" "a:200,200 b:100,100,100,100" costs clone
 OLD_HASH=$(K get pods -l app=clone -o jsonpath='{.items[0].metadata.labels.pod-template-hash}')
 watch_pods clone
 K patch clone clone --type=json -p '[{"op":"replace","path":"/spec/template/spec/containers/0/image","value":"nginx:1.28"}]' >/dev/null
-wait_for "cloneset rollout" "6 6 6" K get clone clone -o jsonpath='{.status.replicas} {.status.updatedReplicas} {.status.updatedReadyReplicas}'
+wait_for "cloneset rollout" "6 6 6" observed clone/clone '{.status.replicas} {.status.updatedReplicas} {.status.updatedReadyReplicas}'
 wait_for "cloneset after the rollout: 2 + 4" "zone-a=2 zone-b=4" subsets clone
 sleep 1
 stop_watch
