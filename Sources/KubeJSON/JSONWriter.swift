@@ -149,6 +149,17 @@ public struct JSONWriter: Sendable {
     }
 
     /// Appends the decimal digits of `value` without going through `String`.
+    /// Appends `text` as it is: punctuation for callers that write a document piece by piece.
+    public mutating func writeRaw(_ text: StaticString) {
+        self.appendStatic(text)
+    }
+
+    /// Drops everything written after the first `count` bytes: a piece that turned out to be unwanted.
+    public mutating func rewind(to count: Int) {
+        precondition(count <= self.bytes.count && self.spans.isEmpty, "rewinding past the text, or with spans recorded")
+        self.bytes.removeLast(self.bytes.count - count)
+    }
+
     public mutating func writeInteger(_ value: Int64) {
         if value == 0 {
             self.bytes.append(UInt8(ascii: "0"))

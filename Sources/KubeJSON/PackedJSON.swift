@@ -55,6 +55,14 @@ public final class PackedJSON: Sendable {
         self.init(bytes: writer.bytes, spans: writer.spans)
     }
 
+    /// Packs text that is already exactly what ``JSONWriter`` writes with default options (compact, keys in
+    /// the order given, strings escaped as it escapes them), without parsing it: for a document written piece
+    /// by piece with a ``JSONWriter``. No container ends are recorded, so each is found by scanning.
+    /// Text in any other form makes reads of the result wrong; use ``init(parsing:options:)`` for input.
+    public convenience init(writtenText bytes: [UInt8]) {
+        self.init(bytes: bytes, spans: [])
+    }
+
     /// Bytes the packed form keeps alive: the text and the span table.
     public var retainedBytes: Int { self.bytes.count + self.spans.count * 4 }
 

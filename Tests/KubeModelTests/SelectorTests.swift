@@ -165,6 +165,10 @@ struct SelectorTests {
         ("/a", ["prefix part must be non-empty"]),
         ("Example.com/a", [prefixRegex]),
         ("example..com/a", [prefixRegex]),
+        ("-example.com/a", [prefixRegex]),
+        ("example-.com/a", [prefixRegex]),
+        ("example.com./a", [prefixRegex]),
+        ("exa_mple.com/a", [prefixRegex]),
         ("example.com/", ["name part must be non-empty", nameRegex]),
         (String(repeating: "a", count: 254) + "/b", ["prefix part must be no more than 253 characters"]),
         (

@@ -256,17 +256,25 @@ extension Selector {
         }
     }
 
-    /// `[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*`.
+    /// `[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*`, in one pass over the bytes (every
+    /// label key is checked on every write).
     private static func isSubdomain(_ text: Substring) -> Bool {
         let isLowerAlphanumeric: (UInt8) -> Bool = {
             ($0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z")) || ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9"))
         }
-        for label in text.utf8.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false) {
-            guard let first = label.first, let last = label.last, isLowerAlphanumeric(first), isLowerAlphanumeric(last),
-                label.allSatisfy({ isLowerAlphanumeric($0) || $0 == UInt8(ascii: "-") })
-            else { return false }
+        // `previous` is "." at the start of each label.
+        var previous = UInt8(ascii: ".")
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: ".") {
+                guard isLowerAlphanumeric(previous) else { return false }  // empty label, or one ending in "-"
+            } else if byte == UInt8(ascii: "-") {
+                guard previous != UInt8(ascii: ".") else { return false }  // a label starting with "-"
+            } else if !isLowerAlphanumeric(byte) {
+                return false
+            }
+            previous = byte
         }
-        return true
+        return isLowerAlphanumeric(previous)
     }
 
     /// The problems with `key` as a label key (Go's `validation.IsQualifiedName`): an optional DNS-1123 subdomain
@@ -274,14 +282,15 @@ extension Selector {
     /// `([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]`. Empty when valid.
     public static func validateLabelKey(_ key: String) -> [String] {
         var errors: [String] = []
-        let parts = key.split(separator: "/", omittingEmptySubsequences: false)
+        let slash = key.utf8.firstIndex(of: UInt8(ascii: "/"))
+        let slashes = slash.map { key.utf8[key.utf8.index(after: $0)...].contains(UInt8(ascii: "/")) ? 2 : 1 } ?? 0
         let name: Substring
-        switch parts.count {
+        switch slashes {
+        case 0:
+            name = key[...]
         case 1:
-            name = parts[0]
-        case 2:
-            let prefix = parts[0]
-            name = parts[1]
+            let prefix = key[..<slash!]
+            name = key[key.utf8.index(after: slash!)...]
             if prefix.isEmpty {
                 errors.append("prefix part must be non-empty")
             } else {

@@ -32,9 +32,15 @@ public enum ManagedFields {
     /// removed when there are none.
     public static func setting(_ entries: [ManagedFieldsEntry], on object: JSONValue) -> JSONValue {
         guard !entries.isEmpty else { return Self.removing(from: object) }
+        return Self.setting(encoded: Self.sorted(entries).map(\.json), on: object)
+    }
+
+    /// `object` with `metadata.managedFields` set to `entries`, already in kube's order and encoded.
+    static func setting(encoded entries: [JSONValue], on object: JSONValue) -> JSONValue {
+        guard !entries.isEmpty else { return Self.removing(from: object) }
         var result = object
         var metadata = result["metadata"] ?? .emptyObject
-        metadata["managedFields"] = .array(Self.sorted(entries).map(\.json))
+        metadata["managedFields"] = .array(entries)
         result["metadata"] = metadata
         return result
     }

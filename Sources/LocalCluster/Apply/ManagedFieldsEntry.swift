@@ -109,14 +109,23 @@ public struct ManagedFieldsEntry: Sendable, Hashable {
     /// `subresource` when there is one.
     public var json: JSONValue {
         if let decoded = self.decoded { return decoded }
+        return Self.json(
+            manager: self.manager, operation: self.operation, apiVersion: self.apiVersion, time: self.time,
+            fieldsV1: self.fields.fieldsV1, subresource: self.subresource)
+    }
+
+    /// An entry as kube writes it, its fields given as their FieldsV1 document.
+    static func json(
+        manager: String, operation: Operation, apiVersion: String, time: KubeTime?, fieldsV1: JSONValue, subresource: String
+    ) -> JSONValue {
         var object = JSONObject(minimumCapacity: 7)
-        object.appendUnchecked(key: "manager", value: .string(self.manager))
-        object.appendUnchecked(key: "operation", value: .string(self.operation.rawValue))
-        object.appendUnchecked(key: "apiVersion", value: .string(self.apiVersion))
-        if let time = self.time { object.appendUnchecked(key: "time", value: time.json) }
+        object.appendUnchecked(key: "manager", value: .string(manager))
+        object.appendUnchecked(key: "operation", value: .string(operation.rawValue))
+        object.appendUnchecked(key: "apiVersion", value: .string(apiVersion))
+        if let time { object.appendUnchecked(key: "time", value: time.json) }
         object.appendUnchecked(key: "fieldsType", value: "FieldsV1")
-        object.appendUnchecked(key: "fieldsV1", value: self.fields.fieldsV1)
-        if !self.subresource.isEmpty { object.appendUnchecked(key: "subresource", value: .string(self.subresource)) }
+        object.appendUnchecked(key: "fieldsV1", value: fieldsV1)
+        if !subresource.isEmpty { object.appendUnchecked(key: "subresource", value: .string(subresource)) }
         return .object(object)
     }
 }

@@ -35,6 +35,14 @@ extension ServerSideApply {
             entries = (try? ManagedFields.entries(of: old ?? .emptyObject, stored: true)) ?? []
         }
         let newObject = ManagedFields.removing(from: new)
+        if old == nil && entries.isEmpty {
+            // A create: the manager's entry holds every field, written straight from the object.
+            guard let fields = CreationFields.fieldsV1(of: newObject, schema: schema) else { return newObject }
+            let entry = ManagedFieldsEntry.json(
+                manager: manager, operation: operation, apiVersion: apiVersion, time: now, fieldsV1: fields,
+                subresource: subresource)
+            return ManagedFields.setting(encoded: [entry], on: newObject)
+        }
         entries = Self.updatedEntries(
             entries,
             old: old.map { ManagedFields.removing(from: $0) },

@@ -187,7 +187,9 @@ enum ObjectLifecycle {
         if case .object(let annotations)? = metadata.object["annotations"] {
             var totalSize = 0
             for annotation in annotations {
-                errors += Selector.validateLabelKey(annotation.key.lowercased()).map {
+                // kube checks the lower-cased key; only ASCII letters can change the outcome.
+                let hasUpperCase = annotation.key.utf8.contains { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") }
+                errors += Selector.validateLabelKey(hasUpperCase ? annotation.key.lowercased() : annotation.key).map {
                     invalid("metadata.annotations", annotation.key, $0)
                 }
                 totalSize += annotation.key.utf8.count + (annotation.value.stringValue?.utf8.count ?? 0)

@@ -19,6 +19,9 @@ struct TypedDecoding {
     private(set) var unknownFields: [String] = []
     /// Set once a field's own decoder failed: Go returns that error at once.
     private var stopped = false
+    /// Where the walk is; turned into text only for an error or an unknown field.
+    private var path = TypedDecodingPath()
+    private let shapes = TypedDecodingShape.all
 
     /// The schema of a built-in kind; `nil` for kinds the server has no Go type for (custom resources).
     static func message(apiVersion: String, kind: String) -> ProtobufMessage? {
@@ -27,115 +30,91 @@ struct TypedDecoding {
 
     /// Checks every member of `object` (but `apiVersion` and `kind`) against `message`.
     init(object: JSONObject, message: ProtobufMessage) {
-        self.checkMembers(of: object, message: message, fieldPath: [], path: "", root: true)
+        guard let shape = TypedDecodingShape.index(of: message.name) else { return }
+        self.checkMembers(of: object, shape: shape, root: true)
     }
 
     /// Checks `object.metadata` alone, against `ObjectMeta`; `kind` names the object's own type in messages.
     init(metadataOf object: JSONObject, kind: String) {
-        guard let metadata = object["metadata"] else { return }
+        guard let metadata = object["metadata"], let shape = TypedDecodingShape.index(of: Self.objectMeta) else { return }
         let field = ProtobufField(1, "metadata", .message(Self.objectMeta), .single, .omitEmpty)
-        self.check(metadata, field: field, owner: kind, fieldPath: ["metadata"], path: "metadata")
+        self.path.push(.field("metadata"))
+        self.check(metadata, field: TypedDecodingShape.Field(field: field, message: shape), owner: kind)
     }
 
     private static let objectMeta = "k8s.io.apimachinery.pkg.apis.meta.v1.ObjectMeta"
 
-    /// The fields of each message by JSON name, those of inline (embedded) messages included.
-    private static let fieldsByMessage: [String: [String: ProtobufField]] = {
-        var result: [String: [String: ProtobufField]] = [:]
-        func fields(of name: String, depth: Int) -> [String: ProtobufField] {
-            guard depth < 8, let message = ProtobufSchema.message(named: name) else { return [:] }
-            var byName: [String: ProtobufField] = [:]
-            for field in message.fields {
-                if field.presence == .inline, case .message(let embedded) = field.type {
-                    byName.merge(fields(of: embedded, depth: depth + 1)) { own, _ in own }
-                } else {
-                    byName[field.jsonName] = field
-                }
-            }
-            return byName
-        }
-        for name in ProtobufSchema.messagesByName.keys { result[name] = fields(of: name, depth: 0) }
-        return result
-    }()
-
     // MARK: - Walking the document
 
-    private mutating func checkMembers(
-        of object: JSONObject,
-        message: ProtobufMessage,
-        fieldPath: [String],
-        path: String,
-        root: Bool = false
-    ) {
-        let fields = Self.fieldsByMessage[message.name] ?? [:]
-        let owner = Self.shortName(message.name)
+    private mutating func checkMembers(of object: JSONObject, shape index: Int, root: Bool = false) {
+        let shape = self.shapes[index]
         for member in object {
             if self.stopped { return }
             if root && (member.key == "apiVersion" || member.key == "kind") { continue }
-            let memberPath = path.isEmpty ? member.key : path + "." + member.key
-            guard let field = fields[member.key] else {
-                self.recordUnknown(memberPath)
-                continue
+            self.path.push(.field(member.key))
+            if let field = shape.fields[member.key] {
+                self.check(member.value, field: field, owner: shape.goName)
+            } else {
+                self.recordUnknown()
             }
-            self.check(member.value, field: field, owner: owner, fieldPath: fieldPath + [member.key], path: memberPath)
+            self.path.pop()
         }
     }
 
-    /// Checks the value of `field` (the `fieldPath` member of a struct named `owner`).
-    private mutating func check(_ value: JSONValue, field: ProtobufField, owner: String, fieldPath: [String], path: String) {
+    /// Checks the value of `field` (the member at ``path`` of a struct named `owner`).
+    private mutating func check(_ value: JSONValue, field: TypedDecodingShape.Field, owner: String) {
         if value.isNull { return }
-        switch field.shape {
+        switch field.field.shape {
         case .single:
-            self.checkValue(value, type: field.type, owner: owner, fieldPath: fieldPath, path: path)
+            self.checkValue(value, field: field, owner: owner)
         case .repeated:
             guard case .array(let elements) = value else {
-                return self.typeError(value, owner: owner, fieldPath: fieldPath, type: "[]" + Self.goType(field.type))
+                return self.typeError(value, owner: owner, type: "[]" + Self.goType(field.field.type))
             }
             for (index, element) in elements.enumerated() where !self.stopped {
-                self.checkValue(element, type: field.type, owner: owner, fieldPath: fieldPath, path: "\(path)[\(index)]")
+                self.path.push(.index(index))
+                self.checkValue(element, field: field, owner: owner)
+                self.path.pop()
             }
         case .map:
             guard case .object(let entries) = value else {
-                return self.typeError(value, owner: owner, fieldPath: fieldPath, type: "map[string]" + Self.goType(field.type))
+                return self.typeError(value, owner: owner, type: "map[string]" + Self.goType(field.field.type))
             }
             for entry in entries where !self.stopped {
-                self.checkValue(entry.value, type: field.type, owner: owner, fieldPath: fieldPath, path: path + "." + entry.key)
+                self.path.push(.key(entry.key))
+                self.checkValue(entry.value, field: field, owner: owner)
+                self.path.pop()
             }
         }
     }
 
-    /// Checks one value of `type` (a field's value, or an element or entry of a list or map field).
-    private mutating func checkValue(
-        _ value: JSONValue,
-        type: ProtobufFieldType,
-        owner: String,
-        fieldPath: [String],
-        path: String
-    ) {
+    /// Checks one value of `field`'s type (its value, or an element or entry of a list or map field).
+    private mutating func checkValue(_ value: JSONValue, field: TypedDecodingShape.Field, owner: String) {
         if value.isNull { return }
+        let type = field.field.type
         switch type {
         case .string:
-            if value.stringValue == nil { self.typeError(value, owner: owner, fieldPath: fieldPath, type: "string") }
+            if value.stringValue == nil { self.typeError(value, owner: owner, type: "string") }
         case .bytes:
-            if value.stringValue == nil { self.typeError(value, owner: owner, fieldPath: fieldPath, type: "[]uint8") }
+            if value.stringValue == nil { self.typeError(value, owner: owner, type: "[]uint8") }
         case .bool:
-            if value.boolValue == nil { self.typeError(value, owner: owner, fieldPath: fieldPath, type: "bool") }
+            if value.boolValue == nil { self.typeError(value, owner: owner, type: "bool") }
         case .int32, .int64:
             let goType = type == .int32 ? "int32" : "int64"
             switch value {
             case .int(let number):
                 if type == .int32 && Int32(exactly: number) == nil {
-                    self.typeError("number \(number)", owner: owner, fieldPath: fieldPath, type: goType)
+                    self.typeError("number \(number)", owner: owner, type: goType)
                 }
             case .number(let number):
-                self.typeError("number \(number.text)", owner: owner, fieldPath: fieldPath, type: goType)
+                self.typeError("number \(number.text)", owner: owner, type: goType)
             default:
-                self.typeError(value, owner: owner, fieldPath: fieldPath, type: goType)
+                self.typeError(value, owner: owner, type: goType)
             }
         case .time, .microTime:
             // metav1.Time decodes a string and parses it as RFC 3339.
             guard case .string(let text) = value else {
-                return self.stop(Self.typeErrorText(Self.valueName(value), owner: owner, fieldPath: fieldPath, type: "string"))
+                return self.stop(Self.typeErrorText(Self.valueName(value), owner: owner, fieldPath: self.path.goFieldPath, type: "string"))
             }
             do {
                 if type == .time { _ = try KubeTime(parsing: text) } else { _ = try MicroTime(parsing: text) }
@@ -162,32 +141,34 @@ struct TypedDecoding {
             case .string: break
             case .int(let number) where Int32(exactly: number) != nil: break
             case .int(let number):
-                self.stop(Self.typeErrorText("number \(number)", owner: owner, fieldPath: fieldPath, type: "int32"))
+                self.stop(Self.typeErrorText("number \(number)", owner: owner, fieldPath: self.path.goFieldPath, type: "int32"))
             case .number(let number):
-                self.stop(Self.typeErrorText("number \(number.text)", owner: owner, fieldPath: fieldPath, type: "int32"))
+                self.stop(Self.typeErrorText("number \(number.text)", owner: owner, fieldPath: self.path.goFieldPath, type: "int32"))
             default:
-                self.stop(Self.typeErrorText(Self.valueName(value), owner: owner, fieldPath: fieldPath, type: "int32"))
+                self.stop(Self.typeErrorText(Self.valueName(value), owner: owner, fieldPath: self.path.goFieldPath, type: "int32"))
             }
         case .fieldsV1, .rawExtension:
             break  // raw JSON of any shape
-        case .message(let name):
-            guard let message = ProtobufSchema.message(named: name) else { return }
+        case .message:
+            guard let shape = field.message else { return }
             guard case .object(let members) = value else {
-                return self.typeError(value, owner: owner, fieldPath: fieldPath, type: Self.goType(type))
+                return self.typeError(value, owner: owner, type: Self.goType(type))
             }
-            self.checkMembers(of: members, message: message, fieldPath: fieldPath, path: path)
+            self.checkMembers(of: members, shape: shape)
         }
     }
 
     // MARK: - Errors
 
-    private mutating func typeError(_ value: JSONValue, owner: String, fieldPath: [String], type: String) {
-        self.typeError(Self.valueName(value), owner: owner, fieldPath: fieldPath, type: type)
+    private mutating func typeError(_ value: JSONValue, owner: String, type: String) {
+        self.typeError(Self.valueName(value), owner: owner, type: type)
     }
 
     /// Saves the first type error; decoding goes on, as Go's does, so later unknown fields are still found.
-    private mutating func typeError(_ valueName: String, owner: String, fieldPath: [String], type: String) {
-        if self.error == nil { self.error = Self.typeErrorText(valueName, owner: owner, fieldPath: fieldPath, type: type) }
+    private mutating func typeError(_ valueName: String, owner: String, type: String) {
+        if self.error == nil {
+            self.error = Self.typeErrorText(valueName, owner: owner, fieldPath: self.path.goFieldPath, type: type)
+        }
     }
 
     /// A field's own decoder failed: that error ends decoding and wins over any saved one.
@@ -196,9 +177,10 @@ struct TypedDecoding {
         self.stopped = true
     }
 
-    private mutating func recordUnknown(_ path: String) {
-        guard self.unknownFields.count < 100, !self.unknownFields.contains(path) else { return }
-        self.unknownFields.append(path)
+    private mutating func recordUnknown() {
+        guard self.unknownFields.count < 100 else { return }
+        let text = self.path.text
+        if !self.unknownFields.contains(text) { self.unknownFields.append(text) }
     }
 
     /// Go's `UnmarshalTypeError` text.
@@ -242,11 +224,6 @@ struct TypedDecoding {
         let parts = name.split(separator: ".")
         guard parts.count >= 2 else { return name }
         return "\(parts[parts.count - 2]).\(parts[parts.count - 1])"
-    }
-
-    /// `PodSpec` for `k8s.io.api.core.v1.PodSpec`.
-    private static func shortName(_ name: String) -> String {
-        name.split(separator: ".").last.map(String.init) ?? name
     }
 
     /// `strings.TrimSpace` for the ASCII spaces a quantity may carry.
