@@ -20,6 +20,16 @@ struct CloneSetRestartTests {
         // Kill the first manager mid-rollout.
         cluster.run.cancel()
         _ = try? await cluster.run.value
+        // A successor leads only once the lease expires (15 s), when the old leader's in-flight creates have
+        // landed; without that wait a create the server is still handling can miss the successor's first list
+        // (seen under load). Wait until the pod count has stopped changing.
+        var settled = await cluster.pods().count
+        while true {
+            try await Task.sleep(for: .milliseconds(500))
+            let count = await cluster.pods().count
+            if count == settled { break }
+            settled = count
+        }
 
         let manager = Manager(client: client, metrics: MetricsRegistry(), logger: quietLogger())
         _ = await SimulatedNodes(

@@ -63,7 +63,8 @@ struct SchedulerReconciler: Reconciler {
             return .done
         }
         guard Self.isPending(pod, planner: self.planner), !self.assumptions.isAssumed(pod) else { return .done }
-        var bound = self.pods.store.values().filter { $0.isScheduled && !$0.isTerminated }
+        // Every cached pod: the planner skips those without a node or terminated, reading each pod once.
+        var bound = self.pods.store.values()
         bound += self.assumptions.pending { self.pods.store.get($0) }
         let nodes = self.nodes.store.list()
         var namespaceLabels: [String: [String: String]] = [:]

@@ -22,8 +22,9 @@ public struct SchedulerPlanner: Sendable {
         self.schedulerName = schedulerName
     }
 
-    /// Decides where `pod` goes among `nodes`, given `boundPods` (every pod with a `spec.nodeName`; terminated
-    /// ones are ignored) and the labels of namespaces (for `namespaceSelector`s).
+    /// Decides where `pod` goes among `nodes`, given `boundPods` (the pods with a `spec.nodeName`; others and
+    /// terminated ones are ignored, so a scheduler may pass every pod it knows) and the labels of namespaces
+    /// (for `namespaceSelector`s).
     ///   - facts: memoised per-pod values shared across decisions (a scheduler keeps one); a fresh cache
     ///     gives the same answers, only slower.
     public func decide(
@@ -44,10 +45,12 @@ public struct SchedulerPlanner: Sendable {
         }
         if nodes.isEmpty { return .unschedulable(message: "no nodes available to schedule pods") }
 
-        let context = SchedulingContext(pod: pod, nodes: nodes, boundPods: boundPods, namespaceLabels: namespaceLabels, facts: facts)
+        let nodeFacts = nodes.map { facts.facts(for: $0) }
+        let context = SchedulingContext(
+            pod: pod, nodes: nodeFacts, boundPods: boundPods, namespaceLabels: namespaceLabels, facts: facts)
         var statuses: [String: FilterStatus] = [:]
-        var feasible: [Node] = []
-        for node in nodes {
+        var feasible: [SchedulingFactsCache.NodeFacts] = []
+        for node in nodeFacts {
             if let status = context.filter(node) {
                 statuses[node.name] = status
             } else {
@@ -70,10 +73,12 @@ public struct SchedulerPlanner: Sendable {
     /// The scores of `nodes` for `pod` (for diagnostics and tests): the weighted sum over the scoring plugins
     /// of the nodes that pass every filter; rejected nodes are absent.
     public func scores(pod: Pod, nodes: [Node], boundPods: [Pod], namespaceLabels: [String: [String: String]] = [:]) -> [String: Int64] {
+        let facts = SchedulingFactsCache()
+        let nodeFacts = nodes.map { facts.facts(for: $0) }
         let context = SchedulingContext(
-            pod: pod, nodes: nodes, boundPods: boundPods, namespaceLabels: namespaceLabels, facts: SchedulingFactsCache()
+            pod: pod, nodes: nodeFacts, boundPods: boundPods, namespaceLabels: namespaceLabels, facts: facts
         )
-        return context.scores(nodes.filter { context.filter($0) == nil })
+        return context.scores(nodeFacts.filter { context.filter($0) == nil })
     }
 
     /// kube-scheduler's `FitError` text followed by the preemption attempt's, e.g.

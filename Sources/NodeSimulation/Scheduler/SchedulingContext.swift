@@ -1,26 +1,44 @@
 import KubeModel
 
-/// One scheduling cycle's precomputed state: the pod's request and affinity, the pods per node and the
-/// existing pods' anti-affinity terms.
+/// One scheduling cycle's precomputed state: the pod's request, tolerations and affinity, the node facts, the
+/// pods per node with what they use, and the existing pods' anti-affinity terms. Every bound pod is looked at
+/// once here, so the filters and scores run over per-node sums rather than over pods.
 struct SchedulingContext {
     let pod: Pod
-    let nodes: [Node]
+    let nodes: [SchedulingFactsCache.NodeFacts]
     let namespaceLabels: [String: [String: String]]
     let podRequest: PodResourceRequest
     let podNonZeroRequest: PodResourceRequest
     let affinity: Affinity
     let requiredAffinity: [PodAffinityTerm]
     let requiredAntiAffinity: [PodAffinityTerm]
+    let tolerations: [Toleration]
+    /// The pod's controller UID and namespace, for spreading.
+    let controllerUID: String?
+    let podNamespace: String
     let podsByNode: [String: [Pod]]
-    let nodesByName: [String: Node]
-    let facts: SchedulingFactsCache
+    /// What the pods bound to each node use, by node name.
+    let usageByNode: [String: NodeUsage]
     /// Bound pods that carry required anti-affinity terms, with their node: usually none, and looked at for
     /// every candidate node, so found once per cycle.
-    let existingAntiAffinity: [(pod: Pod, node: Node, terms: [PodAffinityTerm])]
+    let existingAntiAffinity: [(pod: Pod, node: SchedulingFactsCache.NodeFacts, terms: [PodAffinityTerm])]
 
-    init(pod: Pod, nodes: [Node], boundPods: [Pod], namespaceLabels: [String: [String: String]], facts: SchedulingFactsCache) {
+    /// The sums over the pods bound to one node.
+    struct NodeUsage {
+        var pods = 0
+        var requested = PodResourceRequest()
+        var nonZeroRequested = PodResourceRequest()
+        /// Pods of the scheduled pod's controller (same namespace, not being deleted).
+        var sameController: Int64 = 0
+    }
+
+    /// The context for placing `pod` on `nodes`, given `boundPods` (pods without a node and terminated pods
+    /// are ignored, so every cached pod may be passed).
+    init(
+        pod: Pod, nodes: [SchedulingFactsCache.NodeFacts], boundPods: [Pod], namespaceLabels: [String: [String: String]],
+        facts: SchedulingFactsCache
+    ) {
         self.pod = pod
-        self.facts = facts
         self.nodes = nodes
         self.namespaceLabels = namespaceLabels
         self.podRequest = PodResourceRequest(pod: pod)
@@ -28,45 +46,59 @@ struct SchedulingContext {
         self.affinity = pod.spec.affinityRules
         self.requiredAffinity = self.affinity.podAffinity.required
         self.requiredAntiAffinity = self.affinity.podAntiAffinity.required
+        self.tolerations = pod.spec.tolerations
+        let controllerUID = pod.metadata.controllerReference?.uid
+        self.controllerUID = controllerUID
+        self.podNamespace = pod.namespace
+        let uid = pod.metadata.uid
         var podsByNode: [String: [Pod]] = [:]
-        for bound in boundPods where !bound.isTerminated {
+        var usageByNode: [String: NodeUsage] = [:]
+        var withAntiAffinity: [(Pod, String, [PodAffinityTerm])] = []
+        for bound in boundPods {
             guard let nodeName = bound.spec.nodeName, !nodeName.isEmpty else { continue }
-            if let uid = pod.metadata.uid, uid == bound.metadata.uid { continue }
+            let boundFacts = facts.facts(for: bound)
+            if boundFacts.isTerminated { continue }
+            if let uid, uid == boundFacts.uid { continue }
             podsByNode[nodeName, default: []].append(bound)
+            var usage = usageByNode[nodeName] ?? NodeUsage()
+            usage.pods += 1
+            usage.requested.add(boundFacts.request)
+            usage.nonZeroRequested.add(boundFacts.nonZeroRequest)
+            if let controllerUID, !controllerUID.isEmpty, !boundFacts.isBeingDeleted,
+                boundFacts.controllerUID == controllerUID, boundFacts.namespace == self.podNamespace
+            {
+                usage.sameController += 1
+            }
+            usageByNode[nodeName] = usage
+            if !boundFacts.requiredAntiAffinity.isEmpty { withAntiAffinity.append((bound, nodeName, boundFacts.requiredAntiAffinity)) }
         }
         self.podsByNode = podsByNode
-        var nodesByName: [String: Node] = [:]
+        self.usageByNode = usageByNode
+        var nodesByName: [String: SchedulingFactsCache.NodeFacts] = [:]
         for node in nodes { nodesByName[node.name] = node }
-        self.nodesByName = nodesByName
-        var existingAntiAffinity: [(pod: Pod, node: Node, terms: [PodAffinityTerm])] = []
-        for (nodeName, pods) in podsByNode {
-            guard let node = nodesByName[nodeName] else { continue }
-            for existing in pods {
-                let terms = facts.facts(for: existing).requiredAntiAffinity
-                if !terms.isEmpty { existingAntiAffinity.append((existing, node, terms)) }
-            }
+        self.existingAntiAffinity = withAntiAffinity.compactMap { pod, nodeName, terms in
+            nodesByName[nodeName].map { (pod, $0, terms) }
         }
-        self.existingAntiAffinity = existingAntiAffinity
     }
 
     // MARK: Filters
 
     /// `nil` when `node` passes every filter, otherwise the first failing plugin's status.
-    func filter(_ node: Node) -> FilterStatus? {
-        let tolerations = self.pod.spec.tolerations
+    func filter(_ node: SchedulingFactsCache.NodeFacts) -> FilterStatus? {
+        let tolerations = self.tolerations
         // NodeUnschedulable
-        if node.spec.unschedulable {
+        if node.unschedulable {
             let taint = Taint(key: "node.kubernetes.io/unschedulable", effect: "NoSchedule")
             if !tolerations.tolerates(taint) {
                 return FilterStatus(reasons: ["node(s) were unschedulable"], resolvable: false)
             }
         }
         // TaintToleration
-        if let taint = tolerations.firstUntolerated(of: node.spec.taints, where: { $0.effect == "NoSchedule" || $0.effect == "NoExecute" }) {
+        if let taint = tolerations.firstUntolerated(of: node.taints, where: { $0.effect == "NoSchedule" || $0.effect == "NoExecute" }) {
             return FilterStatus(reasons: ["node(s) had untolerated taint {\(taint.key): \(taint.value ?? "")}"], resolvable: false)
         }
         // NodeAffinity
-        if !self.pod.spec.requiredNodeAffinityMatches(node) {
+        if !self.pod.spec.requiredNodeAffinityMatches(node.node) {
             return FilterStatus(reasons: ["node(s) didn't match Pod's node affinity/selector"], resolvable: false)
         }
         // NodeResourcesFit
@@ -84,16 +116,13 @@ struct SchedulingContext {
         return nil
     }
 
-    private func fitStatus(_ node: Node) -> FilterStatus? {
-        let pods = self.podsByNode[node.name] ?? []
-        let allocatable = node.status.allocatable
-        let allocated = PodResourceRequest.request(from: allocatable)
-        var requested = PodResourceRequest()
-        for pod in pods { requested.add(self.facts.facts(for: pod).request) }
+    private func fitStatus(_ node: SchedulingFactsCache.NodeFacts) -> FilterStatus? {
+        let usage = self.usageByNode[node.name] ?? NodeUsage()
+        let allocated = node.allocated
+        let requested = usage.requested
         var reasons: [String] = []
         var resolvable = true
-        let allowedPods = allocatable["pods"]?.value ?? 0
-        if Int64(pods.count) + 1 > allowedPods { reasons.append("Too many pods") }
+        if Int64(usage.pods) + 1 > node.allowedPods { reasons.append("Too many pods") }
         let request = self.podRequest
         if !request.isEmpty {
             func check(_ name: String, _ wanted: Int64, _ capacity: Int64, _ used: Int64) {
@@ -112,10 +141,10 @@ struct SchedulingContext {
     }
 
     /// The pods in the topology domain of `node` for `key` (nil when the node lacks the label).
-    private func podsInDomain(of node: Node, key: String) -> [Pod]? {
-        guard let value = node.metadata.labels[key] else { return nil }
+    private func podsInDomain(of node: SchedulingFactsCache.NodeFacts, key: String) -> [Pod]? {
+        guard let value = node.labels[key] else { return nil }
         var pods: [Pod] = []
-        for other in self.nodes where other.metadata.labels[key] == value {
+        for other in self.nodes where other.labels[key] == value {
             pods.append(contentsOf: self.podsByNode[other.name] ?? [])
         }
         return pods
@@ -125,7 +154,7 @@ struct SchedulingContext {
         term.selects(candidate, ownNamespace: termNamespace, namespaceLabels: self.namespaceLabels[candidate.namespace] ?? [:])
     }
 
-    private func satisfiesPodAffinity(_ node: Node) -> Bool {
+    private func satisfiesPodAffinity(_ node: SchedulingFactsCache.NodeFacts) -> Bool {
         let terms = self.requiredAffinity
         if terms.isEmpty { return true }
         var podsExist = true
@@ -142,7 +171,7 @@ struct SchedulingContext {
         return !anyMatch && terms.allSatisfy { self.selects($0, self.pod, termNamespace: self.pod.namespace) }
     }
 
-    private func satisfiesPodAntiAffinity(_ node: Node) -> Bool {
+    private func satisfiesPodAntiAffinity(_ node: SchedulingFactsCache.NodeFacts) -> Bool {
         for term in self.requiredAntiAffinity {
             guard let domainPods = self.podsInDomain(of: node, key: term.topologyKey) else { continue }
             if domainPods.contains(where: { self.selects(term, $0, termNamespace: self.pod.namespace) }) { return false }
@@ -150,11 +179,11 @@ struct SchedulingContext {
         return true
     }
 
-    private func satisfiesExistingPodsAntiAffinity(_ node: Node) -> Bool {
+    private func satisfiesExistingPodsAntiAffinity(_ node: SchedulingFactsCache.NodeFacts) -> Bool {
         for (existing, existingNode, terms) in self.existingAntiAffinity {
             for term in terms {
-                guard let value = existingNode.metadata.labels[term.topologyKey],
-                    node.metadata.labels[term.topologyKey] == value,
+                guard let value = existingNode.labels[term.topologyKey],
+                    node.labels[term.topologyKey] == value,
                     self.selects(term, self.pod, termNamespace: existing.namespace)
                 else { continue }
                 return false
@@ -166,7 +195,7 @@ struct SchedulingContext {
     // MARK: Scores
 
     /// The weighted total score of every node in `feasible`.
-    func scores(_ feasible: [Node]) -> [String: Int64] {
+    func scores(_ feasible: [SchedulingFactsCache.NodeFacts]) -> [String: Int64] {
         var totals: [String: Int64] = [:]
         for node in feasible { totals[node.name] = 0 }
         func add(_ raw: [String: Int64], weight: Int64) {
@@ -180,40 +209,37 @@ struct SchedulingContext {
         return totals
     }
 
-    private func taintTolerationScores(_ nodes: [Node]) -> [String: Int64] {
-        let tolerations = self.pod.spec.tolerations.filter { ($0.effect ?? "").isEmpty || $0.effect == "PreferNoSchedule" }
+    private func taintTolerationScores(_ nodes: [SchedulingFactsCache.NodeFacts]) -> [String: Int64] {
+        let tolerations = self.tolerations.filter { ($0.effect ?? "").isEmpty || $0.effect == "PreferNoSchedule" }
         var raw: [String: Int64] = [:]
         for node in nodes {
-            raw[node.name] = Int64(node.spec.taints.filter { $0.effect == "PreferNoSchedule" && !tolerations.tolerates($0) }.count)
+            raw[node.name] = Int64(node.taints.filter { $0.effect == "PreferNoSchedule" && !tolerations.tolerates($0) }.count)
         }
         return Self.normalize(raw, reverse: true)
     }
 
-    private func nodeAffinityScores(_ nodes: [Node]) -> [String: Int64] {
+    private func nodeAffinityScores(_ nodes: [SchedulingFactsCache.NodeFacts]) -> [String: Int64] {
         let preferred = self.affinity.nodeAffinity.preferred
         var raw: [String: Int64] = [:]
         for node in nodes {
-            raw[node.name] = preferred.filter { $0.weight != 0 && $0.preference.matches(node: node) }
+            raw[node.name] = preferred.filter { $0.weight != 0 && $0.preference.matches(node: node.node) }
                 .reduce(0) { $0 + Int64($1.weight) }
         }
         return Self.normalize(raw, reverse: false)
     }
 
     /// SelectorSpread: fewer pods of the same controller on the node (⅓) and in its zone (⅔) score higher.
-    private func spreadScores(_ nodes: [Node]) -> [String: Int64] {
-        guard let owner = self.pod.metadata.controllerReference, !owner.uid.isEmpty else {
+    private func spreadScores(_ nodes: [SchedulingFactsCache.NodeFacts]) -> [String: Int64] {
+        guard let owner = self.controllerUID, !owner.isEmpty else {
             return Dictionary(uniqueKeysWithValues: nodes.map { ($0.name, Int64(100)) })
         }
         let zoneKey = SimulatedNodeLabels.zone
         var countByNode: [String: Int64] = [:]
         var countByZone: [String: Int64] = [:]
         for node in nodes {
-            let count = Int64((self.podsByNode[node.name] ?? []).filter {
-                let facts = self.facts.facts(for: $0)
-                return !facts.isBeingDeleted && facts.controllerUID == owner.uid && $0.namespace == self.pod.namespace
-            }.count)
+            let count = self.usageByNode[node.name]?.sameController ?? 0
             countByNode[node.name] = count
-            if let zone = node.metadata.labels[zoneKey] { countByZone[zone, default: 0] += count }
+            if let zone = node.labels[zoneKey] { countByZone[zone, default: 0] += count }
         }
         let maxByNode = countByNode.values.max() ?? 0
         let maxByZone = countByZone.values.max() ?? 0
@@ -222,7 +248,7 @@ struct SchedulingContext {
         for node in nodes {
             var score = 100.0
             if maxByNode > 0 { score = 100.0 * Double(maxByNode - countByNode[node.name]!) / Double(maxByNode) }
-            if haveZones, let zone = node.metadata.labels[zoneKey] {
+            if haveZones, let zone = node.labels[zoneKey] {
                 var zoneScore = 100.0
                 if maxByZone > 0 { zoneScore = 100.0 * Double(maxByZone - countByZone[zone]!) / Double(maxByZone) }
                 score = score / 3.0 + zoneScore * 2.0 / 3.0
@@ -233,12 +259,12 @@ struct SchedulingContext {
     }
 
     /// LeastAllocated (`balanced == false`) or BalancedAllocation over cpu and memory, with non-zero requests.
-    private func resourceScores(_ nodes: [Node], balanced: Bool) -> [String: Int64] {
+    private func resourceScores(_ nodes: [SchedulingFactsCache.NodeFacts], balanced: Bool) -> [String: Int64] {
         var scores: [String: Int64] = [:]
         for node in nodes {
-            let allocatable = PodResourceRequest.request(from: node.status.allocatable)
+            let allocatable = node.allocated
             var requested = self.podNonZeroRequest
-            for pod in self.podsByNode[node.name] ?? [] { requested.add(self.facts.facts(for: pod).nonZeroRequest) }
+            if let usage = self.usageByNode[node.name] { requested.add(usage.nonZeroRequested) }
             let pairs = [(requested.milliCPU, allocatable.milliCPU), (requested.memory, allocatable.memory)]
             if balanced {
                 let fractions = pairs.map { $0.1 == 0 ? 1.0 : min(1.0, Double($0.0) / Double($0.1)) }
