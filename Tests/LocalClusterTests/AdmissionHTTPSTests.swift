@@ -5,6 +5,7 @@ import KubeModel
 import LocalCluster
 import NIOCore
 import NIOSSL
+import Synchronization
 import Testing
 
 /// The HTTPS webhook client against a real Hummingbird HTTPS webhook on 127.0.0.1, and the whole path
@@ -30,14 +31,21 @@ import Testing
     /// passing the port and the base64 CA bundle.
     static func withWebhook(
         hosts: [String],
+        handshakes: HandshakeCounter? = nil,
         _ body: @Sendable (_ port: Int, _ caBundle: String) async throws -> Void
     ) async throws {
         try await StoreTestSupport.withTemporaryDirectory { path in
             let certificates = try ServingCertificates.loadOrCreate(in: try DataDirectory(path: path), hosts: hosts)
-            let tls = try TLSConfiguration.makeServerConfiguration(
+            var tls = try TLSConfiguration.makeServerConfiguration(
                 certificateChain: [.certificate(NIOSSLCertificate(bytes: Array(certificates.certificatePEM.utf8), format: .pem))],
                 privateKey: .privateKey(NIOSSLPrivateKey(bytes: Array(certificates.privateKeyPEM.utf8), format: .pem))
             )
+            if let handshakes {
+                tls.sslContextCallback = { _, promise in
+                    handshakes.count.add(1, ordering: .relaxed)
+                    promise.succeed(NIOSSLContextConfigurationOverride())
+                }
+            }
             let responder = CallbackResponder<BasicRequestContext> { request, _ in
                 var request = request
                 let bytes = try await request.collectBody(upTo: 1 << 20)
@@ -96,6 +104,37 @@ import Testing
                 F.webhook("w", extra: ["clientConfig": ["url": .string("https://localhost:\(port)/validate"), "caBundle": .string(otherCA)]])
             ) { _, _ in "" }
             await #expect(throws: AdmissionWebhookError.self) { try await transport.post(review.serialized(), to: untrusted) }
+        }
+    }
+
+    /// Counts the TLS handshakes a test webhook serves.
+    final class HandshakeCounter: Sendable {
+        let count = Atomic<Int>(0)
+    }
+
+    /// Reviews to one endpoint share a kept-alive connection, as kube-apiserver's do, instead of a TLS handshake
+    /// each; a review to an endpoint that trusts another CA does not get that connection.
+    @Test func reviewsReuseTheWebhooksConnection() async throws {
+        let handshakes = HandshakeCounter()
+        try await Self.withWebhook(hosts: ["localhost"], handshakes: handshakes) { port, caBundle in
+            let transport = HTTPSAdmissionWebhookTransport()
+            let review: JSONValue = ["apiVersion": "admission.k8s.io/v1", "kind": "AdmissionReview", "request": ["uid": "u", "kind": ["kind": "Secret"]]]
+            let endpoint = try AdmissionWebhookEndpoint.resolve(
+                F.webhook("w", extra: ["clientConfig": ["url": .string("https://localhost:\(port)/validate"), "caBundle": .string(caBundle)]])
+            ) { _, _ in "" }
+            for _ in 0..<5 {
+                let answer = try await transport.post(review.serialized(), to: endpoint)
+                #expect(try JSONValue(parsing: answer.body)["response"]?["allowed"] == true)
+            }
+            #expect(handshakes.count.load(ordering: .relaxed) == 1)
+            let otherCA = try await StoreTestSupport.withTemporaryDirectory { other in
+                Base64.encode(Array(try ServingCertificates.loadOrCreate(in: try DataDirectory(path: other)).caCertificatePEM.utf8))
+            }
+            let untrusted = try AdmissionWebhookEndpoint.resolve(
+                F.webhook("w", extra: ["clientConfig": ["url": .string("https://localhost:\(port)/validate"), "caBundle": .string(otherCA)]])
+            ) { _, _ in "" }
+            await #expect(throws: AdmissionWebhookError.self) { try await transport.post(review.serialized(), to: untrusted) }
+            #expect(try await transport.post(review.serialized(), to: endpoint).status == 200)
         }
     }
 

@@ -15,6 +15,9 @@ public final class WebhookServer: Sendable {
     public let port: Int
     private let logger: Logger
     private let identity: Mutex<TLSIdentity>
+    /// The current identity parsed for handshakes, with the identity it was parsed from: parsed again only
+    /// after a rotation, not on every connection.
+    private let parsedIdentity: Mutex<(identity: TLSIdentity, override: NIOSSLContextConfigurationOverride)?> = Mutex(nil)
     private let boundPort: Mutex<Int?> = Mutex(nil)
 
     public init(dispatcher: AdmissionDispatcher, identity: TLSIdentity, host: String = "0.0.0.0", port: Int = 9876, logger: Logger) {
@@ -37,6 +40,17 @@ public final class WebhookServer: Sendable {
         self.logger.info("webhook serving certificate rotated")
     }
 
+    /// The certificate and key of the current identity, as a handshake override.
+    private func handshakeOverride() throws -> NIOSSLContextConfigurationOverride {
+        let current = self.currentIdentity
+        if let parsed = self.parsedIdentity.withLock({ $0 }), parsed.identity == current { return parsed.override }
+        var override = NIOSSLContextConfigurationOverride()
+        override.certificateChain = try NIOSSLCertificate.fromPEMBytes(Array(current.certificatePEM.utf8)).map { .certificate($0) }
+        override.privateKey = .privateKey(try NIOSSLPrivateKey(bytes: Array(current.privateKeyPEM.utf8), format: .pem))
+        self.parsedIdentity.withLock { $0 = (current, override) }
+        return override
+    }
+
     /// Serves until the task is cancelled.
     public func run() async throws {
         let initial = self.currentIdentity
@@ -44,15 +58,10 @@ public final class WebhookServer: Sendable {
             certificateChain: try NIOSSLCertificate.fromPEMBytes(Array(initial.certificatePEM.utf8)).map { .certificate($0) },
             privateKey: .privateKey(try NIOSSLPrivateKey(bytes: Array(initial.privateKeyPEM.utf8), format: .pem))
         )
-        // Each handshake takes the current identity (parsed per handshake; webhooks see few connections,
-        // and the API server keeps them alive).
+        // Each handshake takes the current identity, parsed once per rotation.
         tls.sslContextCallback = { [self] _, promise in
-            let current = self.currentIdentity
             do {
-                var override = NIOSSLContextConfigurationOverride()
-                override.certificateChain = try NIOSSLCertificate.fromPEMBytes(Array(current.certificatePEM.utf8)).map { .certificate($0) }
-                override.privateKey = .privateKey(try NIOSSLPrivateKey(bytes: Array(current.privateKeyPEM.utf8), format: .pem))
-                promise.succeed(override)
+                promise.succeed(try self.handshakeOverride())
             } catch {
                 promise.fail(error)
             }

@@ -3,12 +3,15 @@ import NIOHTTP1
 public import NIOPosix
 import NIOSSL
 
-/// Calls webhooks over HTTPS with SwiftNIO: one connection per review, HTTP/1.1 `POST` with a JSON body,
-/// the server certificate verified against the webhook's `caBundle` (the system roots when it has none) and
-/// the endpoint's server name, the whole exchange bounded by `timeoutSeconds`.
+/// Calls webhooks over HTTPS with SwiftNIO: HTTP/1.1 `POST` with a JSON body, the server certificate verified
+/// against the webhook's `caBundle` (the system roots when it has none) and the endpoint's server name, the
+/// whole exchange bounded by `timeoutSeconds`. Connections the webhook keeps alive are reused by later reviews
+/// to the same endpoint, as kube-apiserver's clients do; a review whose reused connection turns out closed is
+/// sent once more on a new one.
 public struct HTTPSAdmissionWebhookTransport: AdmissionWebhookTransport {
     /// The event loops connections run on.
     public let eventLoopGroup: MultiThreadedEventLoopGroup
+    private let pool = AdmissionConnectionPool()
 
     /// A transport on `eventLoopGroup` (by default the process-wide shared group).
     public init(eventLoopGroup: MultiThreadedEventLoopGroup = .singleton) {
@@ -22,53 +25,94 @@ public struct HTTPSAdmissionWebhookTransport: AdmissionWebhookTransport {
         let prefix = "failed to call webhook: Post \(GoQuote.quote(endpoint.url))"
         let context: NIOSSLContext
         do {
-            context = try NIOSSLContext(configuration: try Self.tlsConfiguration(endpoint))
+            context = try self.pool.context(for: endpoint.caBundlePEM) {
+                try NIOSSLContext(configuration: try Self.tlsConfiguration(endpoint))
+            }
         } catch {
             throw AdmissionWebhookError("\(prefix): invalid caBundle: \(error)")
         }
-        let eventLoop = self.eventLoopGroup.next()
-        let promise = eventLoop.makePromise(of: HTTPResponseCollector.Response.self)
-        let timeout = eventLoop.scheduleTask(in: .seconds(Int64(endpoint.timeoutSeconds))) {
-            promise.fail(TransportFailure.timedOut)
+        let key = AdmissionConnectionPool.Endpoint(
+            host: endpoint.host, port: endpoint.port, serverName: endpoint.serverName, caBundle: endpoint.caBundlePEM)
+        let head = Self.requestHead(body, to: endpoint)
+        let deadline = NIODeadline.now() + .seconds(Int64(endpoint.timeoutSeconds))
+        do {
+            if let reused = self.pool.take(key) {
+                do {
+                    return try await self.exchange(body, head: head, on: reused, key: key, deadline: deadline)
+                } catch {
+                    // An idle connection the webhook has closed fails before any answer; a fresh one follows
+                    // (Go's transport retries such requests too). Running out of time is final.
+                    if (error as? TransportFailure) == .timedOut { throw error }
+                }
+            }
+            let channel = try await self.connect(endpoint, context: context, deadline: deadline)
+            return try await self.exchange(body, head: head, on: channel, key: key, deadline: deadline)
+        } catch {
+            throw AdmissionWebhookError("\(prefix): \(Self.describe(error))")
         }
+    }
+
+    /// Sends one review on `channel` and waits for the answer until `deadline`; the connection goes back to
+    /// the pool when the webhook keeps it alive, and is closed otherwise.
+    private func exchange(
+        _ body: [UInt8], head: HTTPRequestHead, on channel: any Channel, key: AdmissionConnectionPool.Endpoint,
+        deadline: NIODeadline
+    ) async throws -> (status: Int, body: [UInt8]) {
+        let promise = channel.eventLoop.makePromise(of: HTTPResponseCollector.Response.self)
+        let timeout = channel.eventLoop.scheduleTask(deadline: deadline) { promise.fail(TransportFailure.timedOut) }
+        channel.eventLoop.execute {
+            do {
+                try channel.pipeline.syncOperations.handler(type: HTTPResponseCollector.self).start(promise)
+            } catch {
+                promise.fail(error)
+                return
+            }
+            channel.write(HTTPClientRequestPart.head(head), promise: nil)
+            channel.write(HTTPClientRequestPart.body(.byteBuffer(ByteBuffer(bytes: body))), promise: nil)
+            channel.writeAndFlush(HTTPClientRequestPart.end(nil)).whenFailure { promise.fail($0) }
+        }
+        do {
+            let response = try await promise.futureResult.get()
+            timeout.cancel()
+            if response.keepAlive {
+                self.pool.keep(channel, for: key)
+            } else {
+                channel.close(promise: nil)
+            }
+            return (response.status, response.body)
+        } catch {
+            timeout.cancel()
+            channel.close(promise: nil)
+            throw error
+        }
+    }
+
+    /// A new TLS connection to `endpoint`.
+    private func connect(_ endpoint: AdmissionWebhookEndpoint, context: NIOSSLContext, deadline: NIODeadline) async throws -> any Channel {
         // An IP literal cannot go into SNI; without a name NIOSSL checks the certificate's IP addresses
         // against the peer's address instead.
         let serverName = Self.isIPAddress(endpoint.serverName) ? nil : endpoint.serverName
-        let bootstrap = ClientBootstrap(group: eventLoop)
-            .connectTimeout(.seconds(Int64(endpoint.timeoutSeconds)))
+        let remaining = deadline - NIODeadline.now()
+        let bootstrap = ClientBootstrap(group: self.eventLoopGroup)
+            .connectTimeout(remaining > .zero ? remaining : .milliseconds(1))
             .channelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
                     let tls = try NIOSSLClientHandler(context: context, serverHostname: serverName)
                     try channel.pipeline.syncOperations.addHandler(tls)
                     try channel.pipeline.syncOperations.addHTTPClientHandlers()
-                    try channel.pipeline.syncOperations.addHandler(HTTPResponseCollector(promise: promise))
+                    try channel.pipeline.syncOperations.addHandler(HTTPResponseCollector())
                 }
             }
-        bootstrap.connect(host: endpoint.host, port: endpoint.port).whenComplete { result in
-            switch result {
-            case .failure(let error):
-                promise.fail(error)
-            case .success(let channel):
-                promise.futureResult.whenComplete { _ in channel.close(promise: nil) }
-                var headers = HTTPHeaders()
-                headers.add(name: "Host", value: Self.hostHeader(endpoint))
-                headers.add(name: "Content-Type", value: "application/json")
-                headers.add(name: "Accept", value: "application/json, */*")
-                headers.add(name: "Content-Length", value: String(body.count))
-                let head = HTTPRequestHead(version: .http1_1, method: .POST, uri: endpoint.target, headers: headers)
-                channel.write(HTTPClientRequestPart.head(head), promise: nil)
-                channel.write(HTTPClientRequestPart.body(.byteBuffer(ByteBuffer(bytes: body))), promise: nil)
-                channel.writeAndFlush(HTTPClientRequestPart.end(nil)).whenFailure { promise.fail($0) }
-            }
-        }
-        do {
-            let response = try await promise.futureResult.get()
-            timeout.cancel()
-            return (response.status, response.body)
-        } catch {
-            timeout.cancel()
-            throw AdmissionWebhookError("\(prefix): \(Self.describe(error))")
-        }
+        return try await bootstrap.connect(host: endpoint.host, port: endpoint.port).get()
+    }
+
+    private static func requestHead(_ body: [UInt8], to endpoint: AdmissionWebhookEndpoint) -> HTTPRequestHead {
+        var headers = HTTPHeaders()
+        headers.add(name: "Host", value: Self.hostHeader(endpoint))
+        headers.add(name: "Content-Type", value: "application/json")
+        headers.add(name: "Accept", value: "application/json, */*")
+        headers.add(name: "Content-Length", value: String(body.count))
+        return HTTPRequestHead(version: .http1_1, method: .POST, uri: endpoint.target, headers: headers)
     }
 
     /// TLS 1.2+ client configuration trusting exactly the `caBundle` certificates (system roots without one).
