@@ -49,6 +49,27 @@ struct ExpectationsTests {
         expectations.expect(key, resourceVersion: "200", now: start)
         #expect(expectations.isSatisfied(key, now: start + .seconds(60)))
     }
+
+    @Test func observingManyObjectsAtOnceMatchesObservingEach() {
+        let expectations = ResourceVersionExpectations(timeout: .seconds(60))
+        let start = ContinuousClock.now
+        let keys = (0..<4).map { ObjectKey(namespace: "default", name: "pod-\($0)") }
+        var read = 0
+        let cached: [(ObjectKey, String?)] = [(keys[0], "10"), (keys[1], "5"), (keys[2], nil), (keys[3], "7")]
+        // Nothing expected: satisfied without reading any object.
+        #expect(expectations.observeAll(cached, now: start) { read += 1; return $0 })
+        #expect(read == 0)
+        expectations.expect(keys[0], resourceVersion: "10", now: start)
+        expectations.expect(keys[1], resourceVersion: "6", now: start)
+        #expect(!expectations.observeAll(cached, now: start) { $0 })
+        // keys[0] caught up and was cleared; keys[1] still waits until its cache shows 6, or the timeout.
+        #expect(expectations.isSatisfied(keys[0], now: start))
+        #expect(!expectations.isSatisfied(keys[1], now: start))
+        #expect(expectations.observeAll([(keys[1], "6")], now: start) { $0 })
+        expectations.expect(keys[2], resourceVersion: "3", now: start)
+        #expect(!expectations.observeAll(cached, now: start) { $0 })
+        #expect(expectations.observeAll(cached, now: start + .seconds(60)) { $0 })
+    }
 }
 
 @Suite("Feature gates")

@@ -33,6 +33,30 @@ public final class ResourceVersionExpectations: Sendable {
         }
     }
 
+    /// Records the cached version of each object and tells whether the cache has caught up with the last
+    /// write to all of them (``observe(_:resourceVersion:)`` then ``isSatisfied(_:now:)`` for each, under one
+    /// lock). With nothing expected it reads no object: a controller checks every object it owns on every sync.
+    public func observeAll<Objects: Sequence>(
+        _ objects: Objects, now: ContinuousClock.Instant = .now, key: (Objects.Element) -> (ObjectKey, String?)
+    ) -> Bool {
+        if self.expected.withLock({ $0.isEmpty }) { return true }
+        let versions = objects.map(key)
+        return self.expected.withLock { expected in
+            var satisfied = true
+            for (key, text) in versions {
+                guard let current = expected[key] else { continue }
+                if let text, let version = UInt64(text), version >= current.version {
+                    expected[key] = nil
+                } else if now - current.since >= self.timeout {
+                    expected[key] = nil
+                } else {
+                    satisfied = false
+                }
+            }
+            return satisfied
+        }
+    }
+
     /// `true` when the cache has caught up with the last write to `key`, or the expectation timed out.
     public func isSatisfied(_ key: ObjectKey, now: ContinuousClock.Instant = .now) -> Bool {
         self.expected.withLock { expected in

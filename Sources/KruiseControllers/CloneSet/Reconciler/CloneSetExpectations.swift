@@ -31,13 +31,7 @@ public final class CloneSetExpectations: Sendable {
     /// version we last wrote of every pod in `pods` (each pod's cached version is recorded as observed first).
     public func isSatisfied(_ owner: ObjectKey, pods: [Pod], now: ContinuousClock.Instant = .now) -> Bool {
         guard self.scale.isSatisfied(owner, now: now) else { return false }
-        var satisfied = true
-        for pod in pods {
-            let key = ObjectKey(pod)
-            if let version = pod.metadata.resourceVersion { self.resourceVersions.observe(key, resourceVersion: version) }
-            if !self.resourceVersions.isSatisfied(key, now: now) { satisfied = false }
-        }
-        return satisfied
+        return self.resourceVersions.observeAll(pods, now: now) { pod in (ObjectKey(pod), pod.metadata.resourceVersion) }
     }
 
     /// Forgets a deleted CloneSet.
