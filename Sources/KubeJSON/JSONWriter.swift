@@ -181,9 +181,18 @@ public struct JSONWriter: Sendable {
 
     /// Appends `string` as a JSON string literal.
     public mutating func writeString(_ string: String) {
+        self.writeString(string, prefix: "")
+    }
+
+    /// Writes `prefix` followed by `string` as one JSON string (`"f:name"` for prefix `f:`), without joining
+    /// them first. `prefix` must need no escaping.
+    public mutating func writeString(_ string: String, prefix: StaticString) {
         var string = string
         string.withUTF8 { utf8 in
             self.bytes.append(UInt8(ascii: "\""))
+            if prefix.utf8CodeUnitCount > 0 {
+                self.bytes.append(contentsOf: UnsafeBufferPointer(start: prefix.utf8Start, count: prefix.utf8CodeUnitCount))
+            }
             var runStart = 0
             var i = 0
             let escapeHTML = self.options.escapeHTML

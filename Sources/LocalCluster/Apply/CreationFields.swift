@@ -82,7 +82,9 @@ enum CreationFields {
         let start = writer.bytes.count
         writer.writeRaw("{")
         var hasFields = false
-        let members = object.members.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+        // Kubernetes writes fields in name order; most objects' members already are, and are not copied.
+        var members = object.members
+        if !Self.isSorted(members) { members.sort { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) } }
         for member in members {
             let childSchema = schema.field(member.key)
             // FieldComparison gives an always-present field an empty old value only where its parent existed,
@@ -101,7 +103,7 @@ enum CreationFields {
             }
             let mark = writer.bytes.count
             Self.separate(hasFields: hasFields, isMember: isMember, into: &writer)
-            writer.writeString("f:" + member.key)
+            writer.writeString(member.key, prefix: "f:")
             writer.writeRaw(":")
             if Self.write(before: before, member.value, schema: childSchema, unowned: childUnowned, isUnowned: isUnowned, into: &writer) {
                 hasFields = true
@@ -110,6 +112,15 @@ enum CreationFields {
             }
         }
         return Self.close(start: start, isMember: isMember, hasFields: hasFields, into: &writer)
+    }
+
+    private static func isSorted(_ members: [JSONObject.Member]) -> Bool {
+        var index = 1
+        while index < members.count {
+            if !members[index - 1].key.utf8.lexicographicallyPrecedes(members[index].key.utf8) { return false }
+            index += 1
+        }
+        return true
     }
 
     private static func writeList(

@@ -43,11 +43,21 @@ extension FieldPathElement {
         case .field(let name):
             return "f:" + name
         case .key(let fields):
-            var object = JSONObject(minimumCapacity: fields.count)
-            for field in fields { object.appendUnchecked(key: field.name, value: field.value) }
-            return "k:" + JSONValue.object(object).serializedString()
+            // Written piece by piece into a small buffer: every list item of every write is named this way.
+            var writer = JSONWriter(capacity: 64)
+            writer.writeRaw("{")
+            for (index, field) in fields.enumerated() {
+                if index > 0 { writer.writeRaw(",") }
+                writer.writeString(field.name)
+                writer.writeRaw(":")
+                writer.write(field.value)
+            }
+            writer.writeRaw("}")
+            return "k:" + String(decoding: writer.bytes, as: UTF8.self)
         case .value(let value):
-            return "v:" + value.serializedString()
+            var writer = JSONWriter(capacity: 64)
+            writer.write(value)
+            return "v:" + String(decoding: writer.bytes, as: UTF8.self)
         case .index(let index):
             return "i:\(index)"
         }
