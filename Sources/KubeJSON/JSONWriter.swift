@@ -148,7 +148,6 @@ public struct JSONWriter: Sendable {
         text.withUTF8 { self.bytes.append(contentsOf: $0) }
     }
 
-    /// Appends the decimal digits of `value` without going through `String`.
     /// Appends `text` as it is: punctuation for callers that write a document piece by piece.
     public mutating func writeRaw(_ text: StaticString) {
         self.appendStatic(text)
@@ -160,6 +159,7 @@ public struct JSONWriter: Sendable {
         self.bytes.removeLast(self.bytes.count - count)
     }
 
+    /// Appends the decimal digits of `value` without going through `String`.
     public mutating func writeInteger(_ value: Int64) {
         if value == 0 {
             self.bytes.append(UInt8(ascii: "0"))

@@ -12,17 +12,25 @@ public struct ManagedFieldsEntry: Sendable, Hashable {
     }
 
     /// The field manager (`kubectl`, `kubectl-client-side-apply`, a controller's name).
-    public var manager: String { didSet { self.decoded = nil } }
+    public var manager: String { didSet { self.dropStoredJSON() } }
     /// Apply or Update.
-    public var operation: Operation { didSet { self.decoded = nil } }
+    public var operation: Operation { didSet { self.dropStoredJSON() } }
     /// The API version the fields were written with (`apps/v1`).
-    public var apiVersion: String { didSet { self.decoded = nil } }
+    public var apiVersion: String { didSet { self.dropStoredJSON() } }
     /// When the manager last changed the object; `nil` when unknown.
-    public var time: KubeTime? { didSet { self.decoded = nil } }
+    public var time: KubeTime? { didSet { self.dropStoredJSON() } }
     /// The owned fields.
-    public var fields: FieldSet { didSet { self.decoded = nil } }
+    public var fields: FieldSet {
+        get { self.decodedFields ?? Self.fields(of: self.decoded) }
+        set {
+            self.decodedFields = newValue
+            self.decoded = nil
+        }
+    }
+    /// The field set once decoded or set; `nil` for a stored entry whose FieldsV1 has not been needed yet.
+    private var decodedFields: FieldSet?
     /// The subresource written through (`status`); empty for the main resource.
-    public var subresource: String { didSet { self.decoded = nil } }
+    public var subresource: String { didSet { self.dropStoredJSON() } }
     /// The JSON the entry was read from, while nothing has changed since: written back as it is, instead of
     /// encoding the field set again (every write to an object rewrites all of its entries).
     private var decoded: JSONValue? = nil
@@ -40,7 +48,7 @@ public struct ManagedFieldsEntry: Sendable, Hashable {
         self.operation = operation
         self.apiVersion = apiVersion
         self.time = time
-        self.fields = fields
+        self.decodedFields = fields
         self.subresource = subresource
     }
 
@@ -55,6 +63,10 @@ public struct ManagedFieldsEntry: Sendable, Hashable {
     /// - Throws: ``FieldSetDecodingError`` for a non-object entry, an unknown operation or `fieldsType`, a bad
     ///   time or a bad `fieldsV1`.
     public init(json: JSONValue) throws(FieldSetDecodingError) {
+        try self.init(json: json, decodingFields: true)
+    }
+
+    private init(json: JSONValue, decodingFields: Bool) throws(FieldSetDecodingError) {
         guard case .object(let object) = json else {
             throw FieldSetDecodingError(message: "managedFields entry must be an object, got \(json.typeName)")
         }
@@ -80,15 +92,50 @@ public struct ManagedFieldsEntry: Sendable, Hashable {
         guard fieldsType == "FieldsV1" else {
             throw FieldSetDecodingError(message: "unknown fieldsType \(GoQuote.quote(fieldsType)) in managedFields entry")
         }
-        self.fields = try FieldSet(fieldsV1: object["fieldsV1"] ?? .emptyObject)
+        self.decodedFields = decodingFields ? try FieldSet(fieldsV1: object["fieldsV1"] ?? .emptyObject) : nil
         self.subresource = object["subresource"]?.stringValue ?? ""
     }
 
     /// Reads an entry of a stored object, which this server wrote in exactly the form ``json`` writes: the
-    /// JSON is kept and written back while the entry does not change.
+    /// JSON is kept and written back while the entry does not change, and its FieldsV1 is decoded only when
+    /// the field set is needed (a write that touches none of its fields leaves it as it is).
     init(storedJSON json: JSONValue) throws(FieldSetDecodingError) {
-        try self.init(json: json)
+        try self.init(json: json, decodingFields: false)
         self.decoded = json
+    }
+
+    /// `false` when none of the paths in `set` can be among this entry's fields: checked on the stored FieldsV1
+    /// without decoding it. Always `true` once the field set is decoded (the caller works on the set itself).
+    func mayOwnAny(of set: FieldSet) -> Bool {
+        guard self.decodedFields == nil, case .object(let fieldsV1)? = self.decoded?["fieldsV1"] else { return true }
+        return Self.mayContain(fieldsV1, any: set)
+    }
+
+    /// `true` when the entry owns no field.
+    var hasNoFields: Bool {
+        if let fields = self.decodedFields { return fields.isEmpty }
+        return self.decoded?["fieldsV1"]?.objectValue?.isEmpty ?? true
+    }
+
+    /// Conservative: a path's key present at its level, as a field or with fields below it, counts.
+    private static func mayContain(_ fieldsV1: JSONObject, any set: FieldSet) -> Bool {
+        for member in set.members where fieldsV1[member.fieldsV1Key] != nil { return true }
+        for (element, child) in set.children {
+            if case .object(let below)? = fieldsV1[element.fieldsV1Key], Self.mayContain(below, any: child) { return true }
+        }
+        return false
+    }
+
+    /// The field set of a stored entry's JSON (empty when it does not decode: this server wrote it).
+    private static func fields(of json: JSONValue?) -> FieldSet {
+        (try? FieldSet(fieldsV1: json?["fieldsV1"] ?? .emptyObject)) ?? FieldSet()
+    }
+
+    /// Before a change: the stored JSON no longer describes the entry, so the fields are decoded from it first.
+    private mutating func dropStoredJSON() {
+        guard self.decoded != nil else { return }
+        if self.decodedFields == nil { self.decodedFields = Self.fields(of: self.decoded) }
+        self.decoded = nil
     }
 
     public static func == (lhs: ManagedFieldsEntry, rhs: ManagedFieldsEntry) -> Bool {

@@ -93,10 +93,13 @@ extension ServerSideApply {
         let comparison = FieldComparison(old: old, new: new, schema: schema)
         let changed = comparison.changed
         var result = entries.map { entry in
+            // A stored entry that owns none of the changed or removed fields stays as stored, not even decoded.
+            if !entry.mayOwnAny(of: changed) && !entry.mayOwnAny(of: comparison.removed) { return entry }
             var updated = entry
-            let remaining = entry.fields.subtracting(changed).subtracting(comparison.removed)
+            let fields = entry.fields
+            let remaining = fields.subtracting(changed).subtracting(comparison.removed)
             // A subset of the same size is the same set: the entry is kept as read, its JSON written back.
-            if remaining.count != entry.fields.count { updated.fields = remaining }
+            if remaining.count != fields.count { updated.fields = remaining }
             return updated
         }
         let gained = changed.subtracting(Self.unownedFields)
@@ -114,7 +117,7 @@ extension ServerSideApply {
             }
             result.append(entry)
         }
-        result.removeAll { $0.fields.isEmpty }
+        result.removeAll { $0.hasNoFields }
         return ManagedFields.sorted(result)
     }
 }

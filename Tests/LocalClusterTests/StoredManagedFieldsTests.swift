@@ -1,0 +1,62 @@
+import KruiseTestSupport
+import KubeJSON
+import KubeModel
+import Testing
+
+@testable import LocalCluster
+
+/// An update starts from the stored object's managedFields, whose entries are decoded only when the write
+/// touches their fields: the outcome must be the one of decoding every entry first.
+@Suite struct StoredManagedFieldsTests {
+    @Test func updatesGiveWhatDecodingEveryEntryGives() throws {
+        let now = KubeTime(seconds: 1_800_000_000)
+        let later = KubeTime(seconds: 1_800_000_100)
+        var random = SplitMix64(seed: 99)
+        for round in 0..<400 {
+            let (name, schema) = CreationFieldsTests.schemas[round % CreationFieldsTests.schemas.count]
+            // Two managers own parts of the object; a third changes some of them, adds and removes others.
+            var object = CreationFieldsTests.randomObject(&random)
+            var stored = ServerSideApply.recordUpdate(old: nil, new: object, manager: "creator", apiVersion: "v1", schema: schema, now: now)
+            object = ManagedFields.removing(from: stored)
+            object["spec"] = CreationFieldsTests.randomValue(&random, depth: 1)
+            stored = ServerSideApply.recordUpdate(old: stored, new: object, manager: "second", apiVersion: "v1", schema: schema, now: now)
+            var changed = ManagedFields.removing(from: stored)
+            switch round % 3 {
+            case 0: changed["spec"] = CreationFieldsTests.randomValue(&random, depth: 1)
+            case 1: changed["metadata"]?["labels"] = ["app": "b"]
+            default: changed["extra"] = .string(random.hex(2))
+            }
+            let recorded = ServerSideApply.recordUpdate(
+                old: stored, new: changed, manager: "third", apiVersion: "v1", subresource: round % 4 == 0 ? "status" : "",
+                schema: schema, now: later)
+            let eager = ServerSideApply.updatedEntries(
+                try ManagedFields.entries(of: stored), old: ManagedFields.removing(from: stored), new: changed,
+                manager: "third", operation: .update, apiVersion: "v1", subresource: round % 4 == 0 ? "status" : "",
+                schema: schema, now: later)
+            let expected = ManagedFields.setting(eager, on: changed)
+            #expect(recorded.serializedString() == expected.serializedString(), "\(name) round \(round)")
+        }
+    }
+
+    @Test func untouchedEntriesAreWrittenBackAsStored() throws {
+        let schema = ApplySchema.forKind(apiVersion: "v1", kind: "ConfigMap")
+        let now = KubeTime(seconds: 1_800_000_000)
+        var object: JSONValue = ["apiVersion": "v1", "kind": "ConfigMap", "metadata": ["name": "c"], "data": ["a": "1"]]
+        var stored = ServerSideApply.recordUpdate(old: nil, new: object, manager: "creator", apiVersion: "v1", schema: schema, now: now)
+        object = ManagedFields.removing(from: stored)
+        object["data"]?["b"] = "2"
+        stored = ServerSideApply.recordUpdate(old: stored, new: object, manager: "writer", apiVersion: "v1", schema: schema, now: now)
+        let entries = try ManagedFields.entries(of: stored, stored: true)
+        #expect(entries.map(\.manager) == ["creator", "writer"])
+        // The writer's next change leaves the creator's entry alone: it is kept undecoded and written as stored.
+        #expect(!entries[0].mayOwnAny(of: FieldSet([FieldPath(fields: "data", "b")])))
+        #expect(entries[0].mayOwnAny(of: FieldSet([FieldPath(fields: "data", "a")])))
+        var changed = ManagedFields.removing(from: stored)
+        changed["data"]?["b"] = "3"
+        let recorded = ServerSideApply.recordUpdate(old: stored, new: changed, manager: "writer", apiVersion: "v1", schema: schema, now: now)
+        #expect(recorded["metadata"]?["managedFields"]?[0] == stored["metadata"]?["managedFields"]?[0])
+        #expect(try ManagedFields.entries(of: recorded).map(\.fields.description) == [
+            #"{"f:data":{".":{},"f:a":{}}}"#, #"{"f:data":{"f:b":{}}}"#,
+        ])
+    }
+}
