@@ -80,9 +80,7 @@ import Testing
         try await Self.withWebhook(hosts: ["localhost", "hooks.default.svc"]) { port, caBundle in
             let transport = HTTPSAdmissionWebhookTransport()
             let review: JSONValue = ["apiVersion": "admission.k8s.io/v1", "kind": "AdmissionReview", "request": ["uid": "u", "kind": ["kind": "Secret"]]]
-            let byURL = try AdmissionWebhookEndpoint.resolve(
-                F.webhook("w", extra: ["clientConfig": ["url": .string("https://localhost:\(port)/validate"), "caBundle": .string(caBundle)]])
-            ) { _, _ in "" }
+            let byURL = try Self.endpoint(port: port, caBundle: caBundle)
             let answer = try await transport.post(review.serialized(), to: byURL)
             #expect(answer.status == 200)
             #expect(try JSONValue(parsing: answer.body)["response"]?["allowed"] == true)
@@ -97,13 +95,22 @@ import Testing
             wrongName.service = ["namespace": "other", "name": "hooks", "port": .int(Int64(port))]
             let misnamed = try AdmissionWebhookEndpoint.resolve(wrongName) { _, _ in "127.0.0.1" }
             await #expect(throws: AdmissionWebhookError.self) { try await transport.post(review.serialized(), to: misnamed) }
-            let otherCA = try await StoreTestSupport.withTemporaryDirectory { other in
-                Base64.encode(Array(try ServingCertificates.loadOrCreate(in: try DataDirectory(path: other)).caCertificatePEM.utf8))
-            }
-            let untrusted = try AdmissionWebhookEndpoint.resolve(
-                F.webhook("w", extra: ["clientConfig": ["url": .string("https://localhost:\(port)/validate"), "caBundle": .string(otherCA)]])
-            ) { _, _ in "" }
+            let untrusted = try await Self.endpoint(port: port, caBundle: Self.otherCABundle())
             await #expect(throws: AdmissionWebhookError.self) { try await transport.post(review.serialized(), to: untrusted) }
+        }
+    }
+
+    /// The `/validate` endpoint of the test webhook on `port`, by URL, trusting `caBundle`.
+    static func endpoint(port: Int, caBundle: String) throws -> AdmissionWebhookEndpoint {
+        try AdmissionWebhookEndpoint.resolve(
+            F.webhook("w", extra: ["clientConfig": ["url": .string("https://localhost:\(port)/validate"), "caBundle": .string(caBundle)]])
+        ) { _, _ in "" }
+    }
+
+    /// The base64 bundle of a CA that did not sign the test webhook's certificate.
+    static func otherCABundle() async throws -> String {
+        try await StoreTestSupport.withTemporaryDirectory { other in
+            Base64.encode(Array(try ServingCertificates.loadOrCreate(in: try DataDirectory(path: other)).caCertificatePEM.utf8))
         }
     }
 
@@ -119,20 +126,13 @@ import Testing
         try await Self.withWebhook(hosts: ["localhost"], handshakes: handshakes) { port, caBundle in
             let transport = HTTPSAdmissionWebhookTransport()
             let review: JSONValue = ["apiVersion": "admission.k8s.io/v1", "kind": "AdmissionReview", "request": ["uid": "u", "kind": ["kind": "Secret"]]]
-            let endpoint = try AdmissionWebhookEndpoint.resolve(
-                F.webhook("w", extra: ["clientConfig": ["url": .string("https://localhost:\(port)/validate"), "caBundle": .string(caBundle)]])
-            ) { _, _ in "" }
+            let endpoint = try Self.endpoint(port: port, caBundle: caBundle)
             for _ in 0..<5 {
                 let answer = try await transport.post(review.serialized(), to: endpoint)
                 #expect(try JSONValue(parsing: answer.body)["response"]?["allowed"] == true)
             }
             #expect(handshakes.count.load(ordering: .relaxed) == 1)
-            let otherCA = try await StoreTestSupport.withTemporaryDirectory { other in
-                Base64.encode(Array(try ServingCertificates.loadOrCreate(in: try DataDirectory(path: other)).caCertificatePEM.utf8))
-            }
-            let untrusted = try AdmissionWebhookEndpoint.resolve(
-                F.webhook("w", extra: ["clientConfig": ["url": .string("https://localhost:\(port)/validate"), "caBundle": .string(otherCA)]])
-            ) { _, _ in "" }
+            let untrusted = try await Self.endpoint(port: port, caBundle: Self.otherCABundle())
             await #expect(throws: AdmissionWebhookError.self) { try await transport.post(review.serialized(), to: untrusted) }
             #expect(try await transport.post(review.serialized(), to: endpoint).status == 200)
         }

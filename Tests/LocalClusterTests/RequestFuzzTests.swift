@@ -83,37 +83,17 @@ import Testing
 
     static let kinds = [Self.pod, Self.configMap, Self.deployment, Self.widget]
 
-    static let definition: JSONValue = [
-        "apiVersion": "apiextensions.k8s.io/v1", "kind": "CustomResourceDefinition",
-        "metadata": ["name": "widgets.example.com"],
-        "spec": [
-            "group": "example.com",
-            "names": ["kind": "Widget", "plural": "widgets", "singular": "widget", "listKind": "WidgetList"],
-            "scope": "Namespaced",
-            "versions": [[
-                "name": "v1", "served": true, "storage": true,
-                "subresources": ["status": .emptyObject],
-                "schema": ["openAPIV3Schema": [
-                    "type": "object",
-                    "properties": [
-                        "spec": [
-                            "type": "object",
-                            "required": ["size"],
-                            "properties": [
-                                "size": ["type": "integer", "minimum": 1, "maximum": 10],
-                                "color": ["type": "string", "enum": ["red", "blue"], "default": "red"],
-                                "name": ["type": "string", "pattern": "^[a-z]+$", "maxLength": 8],
-                                "tags": ["type": "array", "items": ["type": "string"], "x-kubernetes-list-type": "set"],
-                                "extra": ["type": "object", "x-kubernetes-preserve-unknown-fields": true],
-                                "port": ["x-kubernetes-int-or-string": true],
-                            ],
-                        ],
-                        "status": ["type": "object", "properties": ["ready": ["type": "boolean"]]],
-                    ],
-                ]],
-            ]],
-        ],
-    ]
+    /// The Widget CRD of the schema tests, with a list kind, the status subresource and a status schema.
+    static let definition: JSONValue = {
+        var crd = APIServerSchemaTests.definition
+        crd["spec"]?["names"]?["listKind"] = "WidgetList"
+        var version = crd["spec"]?["versions"]?[0] ?? .emptyObject
+        version["subresources"] = ["status": .emptyObject]
+        version["schema"]?["openAPIV3Schema"]?["properties"]?["status"] =
+            ["type": "object", "properties": ["ready": ["type": "boolean"]]]
+        crd["spec"]?["versions"] = [version]
+        return crd
+    }()
 
     /// A server with the Widget CRD and one `seed` object of every kind.
     static func server() async -> APIServer {

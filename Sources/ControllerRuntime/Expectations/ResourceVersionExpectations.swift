@@ -28,9 +28,7 @@ public final class ResourceVersionExpectations: Sendable {
     /// Records a version seen in the cache; satisfies the expectation when it is at least the expected one.
     public func observe(_ key: ObjectKey, resourceVersion: String) {
         guard let version = UInt64(resourceVersion) else { return }
-        self.expected.withLock { expected in
-            if let current = expected[key], version >= current.version { expected[key] = nil }
-        }
+        self.expected.withLock { Self.observe(key, version: version, in: &$0) }
     }
 
     /// Records the cached version of each object and tells whether the cache has caught up with the last
@@ -44,14 +42,8 @@ public final class ResourceVersionExpectations: Sendable {
         return self.expected.withLock { expected in
             var satisfied = true
             for (key, text) in versions {
-                guard let current = expected[key] else { continue }
-                if let text, let version = UInt64(text), version >= current.version {
-                    expected[key] = nil
-                } else if now - current.since >= self.timeout {
-                    expected[key] = nil
-                } else {
-                    satisfied = false
-                }
+                if let text, let version = UInt64(text) { Self.observe(key, version: version, in: &expected) }
+                if !self.isSatisfied(key, now: now, in: &expected) { satisfied = false }
             }
             return satisfied
         }
@@ -59,14 +51,20 @@ public final class ResourceVersionExpectations: Sendable {
 
     /// `true` when the cache has caught up with the last write to `key`, or the expectation timed out.
     public func isSatisfied(_ key: ObjectKey, now: ContinuousClock.Instant = .now) -> Bool {
-        self.expected.withLock { expected in
-            guard let current = expected[key] else { return true }
-            if now - current.since >= self.timeout {
-                expected[key] = nil
-                return true
-            }
-            return false
+        self.expected.withLock { self.isSatisfied(key, now: now, in: &$0) }
+    }
+
+    private static func observe(_ key: ObjectKey, version: UInt64, in expected: inout [ObjectKey: Expected]) {
+        if let current = expected[key], version >= current.version { expected[key] = nil }
+    }
+
+    private func isSatisfied(_ key: ObjectKey, now: ContinuousClock.Instant, in expected: inout [ObjectKey: Expected]) -> Bool {
+        guard let current = expected[key] else { return true }
+        if now - current.since >= self.timeout {
+            expected[key] = nil
+            return true
         }
+        return false
     }
 
     public func delete(_ key: ObjectKey) {

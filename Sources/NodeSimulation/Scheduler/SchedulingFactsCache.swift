@@ -19,7 +19,7 @@ public final class SchedulingFactsCache: Sendable {
         var isBeingDeleted: Bool
     }
 
-    private let entries: Mutex<[String: (version: String, facts: Facts)]> = Mutex([:])
+    private let entries: Mutex<[String: (version: String, value: Facts)]> = Mutex([:])
     /// Past this many entries the cache starts over (entries of deleted pods are not tracked otherwise).
     private let limit: Int
 
@@ -29,27 +29,18 @@ public final class SchedulingFactsCache: Sendable {
 
     func facts(for pod: Pod) -> Facts {
         let uid = pod.metadata.uid ?? ""
-        let version = pod.metadata.resourceVersion ?? ""
-        if !uid.isEmpty, !version.isEmpty, let cached = self.entries.withLock({ $0[uid] }), cached.version == version {
-            return cached.facts
+        return self.memoised(in: self.entries, key: uid, version: pod.metadata.resourceVersion ?? "") {
+            Facts(
+                uid: uid,
+                namespace: pod.namespace,
+                isTerminated: pod.isTerminated,
+                request: PodResourceRequest(pod: pod),
+                nonZeroRequest: PodResourceRequest(pod: pod, nonZero: true),
+                requiredAntiAffinity: pod.spec.affinityRules.podAntiAffinity.required,
+                controllerUID: pod.metadata.controllerReference?.uid,
+                isBeingDeleted: pod.metadata.isBeingDeleted
+            )
         }
-        let facts = Facts(
-            uid: uid,
-            namespace: pod.namespace,
-            isTerminated: pod.isTerminated,
-            request: PodResourceRequest(pod: pod),
-            nonZeroRequest: PodResourceRequest(pod: pod, nonZero: true),
-            requiredAntiAffinity: pod.spec.affinityRules.podAntiAffinity.required,
-            controllerUID: pod.metadata.controllerReference?.uid,
-            isBeingDeleted: pod.metadata.isBeingDeleted
-        )
-        if !uid.isEmpty, !version.isEmpty {
-            self.entries.withLock { entries in
-                if entries.count >= self.limit { entries.removeAll(keepingCapacity: true) }
-                entries[uid] = (version, facts)
-            }
-        }
-        return facts
     }
 
     /// The derived values of one node version (the node itself kept for the rarer checks that read more).
@@ -65,26 +56,33 @@ public final class SchedulingFactsCache: Sendable {
         var allowedPods: Int64
     }
 
-    private let nodeEntries: Mutex<[String: (version: String, facts: NodeFacts)]> = Mutex([:])
+    private let nodeEntries: Mutex<[String: (version: String, value: NodeFacts)]> = Mutex([:])
 
     func facts(for node: Node) -> NodeFacts {
         let name = node.name
-        let version = node.metadata.resourceVersion ?? ""
-        if !version.isEmpty, let cached = self.nodeEntries.withLock({ $0[name] }), cached.version == version {
-            return cached.facts
+        return self.memoised(in: self.nodeEntries, key: name, version: node.metadata.resourceVersion ?? "") {
+            let allocatable = node.status.allocatable
+            return NodeFacts(
+                node: node, name: name, labels: node.metadata.labels, taints: node.spec.taints,
+                unschedulable: node.spec.unschedulable, allocated: PodResourceRequest.request(from: allocatable),
+                allowedPods: allocatable["pods"]?.value ?? 0)
         }
-        let allocatable = node.status.allocatable
-        let facts = NodeFacts(
-            node: node, name: name, labels: node.metadata.labels, taints: node.spec.taints,
-            unschedulable: node.spec.unschedulable, allocated: PodResourceRequest.request(from: allocatable),
-            allowedPods: allocatable["pods"]?.value ?? 0)
-        if !version.isEmpty {
-            self.nodeEntries.withLock { entries in
-                if entries.count >= self.limit { entries.removeAll(keepingCapacity: true) }
-                entries[name] = (version, facts)
-            }
+    }
+
+    /// The value derived from the object version `version` under `key`: the entry's when it was derived from
+    /// that version, else `derive()`'s, kept for next time (objects without a key or version are not kept).
+    private func memoised<Value: Sendable>(
+        in table: borrowing Mutex<[String: (version: String, value: Value)]>, key: String, version: String,
+        derive: () -> Value
+    ) -> Value {
+        guard !key.isEmpty, !version.isEmpty else { return derive() }
+        if let cached = table.withLock({ $0[key] }), cached.version == version { return cached.value }
+        let value = derive()
+        table.withLock { entries in
+            if entries.count >= self.limit { entries.removeAll(keepingCapacity: true) }
+            entries[key] = (version, value)
         }
-        return facts
+        return value
     }
 
     /// Drops a deleted pod's entry.
