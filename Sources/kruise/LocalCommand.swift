@@ -5,6 +5,7 @@ import ControllerRuntime
 import KruiseControllers
 import KruiseDaemon
 import KubeClient
+import LocalCluster
 import Logging
 import NodeSimulation
 
@@ -37,8 +38,11 @@ struct LocalCommand: AsyncParsableCommand {
             }
             group.addTask {
                 for await _ in ready { break }
+                let transport: (any KubeTransport)? = cluster.componentTransport == .inProcess
+                    ? InProcessAPITransport(apiServer: server.http.apiServer, token: server.http.token) : nil
                 try await LocalComponents.run(
-                    kubeconfigPath: kubeconfigPath, dataDirectory: dataDirectory, options: cluster, logger: logger
+                    kubeconfigPath: kubeconfigPath, dataDirectory: dataDirectory, options: cluster, transport: transport,
+                    logger: logger
                 )
             }
             // The API server returns on SIGTERM/SIGINT: stop the components with it.
@@ -106,6 +110,9 @@ struct LocalClusterOptions: ParsableArguments {
         return gates
     }
 
+    @Option(name: .long, help: "How the controllers, scheduler, kubelets and daemons in this process reach the API server: in-process (direct calls, no TLS) or https (over loopback, as any client).")
+    var componentTransport: ComponentTransport = .inProcess
+
     @Option(name: .long, help: "Controllers to run (comma-separated); default: all (\((BuiltinControllerSet.names + KruiseControllerSet.names).joined(separator: ", "))).")
     var controllers: String?
 
@@ -149,9 +156,19 @@ struct LocalClusterOptions: ParsableArguments {
     }
 }
 
+/// How `kruise local`'s own components reach its API server.
+enum ComponentTransport: String, ExpressibleByArgument, CaseIterable {
+    case inProcess = "in-process"
+    case https
+}
+
 /// Everything `kruise local` runs beside the API server, as clients of it.
 enum LocalComponents {
-    static func run(kubeconfigPath: String, dataDirectory: String, options: LocalClusterOptions, logger: Logger) async throws {
+    /// Runs the components until cancelled. They reach the API server through `transport`, or over HTTPS with
+    /// the kubeconfig when it is `nil`.
+    static func run(
+        kubeconfigPath: String, dataDirectory: String, options: LocalClusterOptions, transport: (any KubeTransport)?, logger: Logger
+    ) async throws {
         var configuration = try ClientConfiguration.kubeconfig(at: kubeconfigPath)
         configuration.userAgent = "kruise-local"
         // In one process a client-side limit would only slow the simulation down: the API server sets the pace.
@@ -162,7 +179,9 @@ enum LocalComponents {
         // Watches hold connections too; leave the controllers and kubelets room for hundreds of writes in flight.
         configuration.connectionsPerHost = 256
         let metrics = MetricsRegistry()
-        let client = try KubeClient(configuration: configuration, observer: ClientMetrics(registry: metrics))
+        let observer = ClientMetrics(registry: metrics)
+        let client = try transport.map { KubeClient(configuration: configuration, observer: observer, transport: $0) }
+            ?? KubeClient(configuration: configuration, observer: observer)
         try await CRDInstaller.install(client: client, logger: logger)
         let manager = Manager(client: client, metrics: metrics, logger: logger)
         let gates = try options.gates()

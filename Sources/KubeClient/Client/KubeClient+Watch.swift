@@ -1,6 +1,4 @@
-import AsyncHTTPClient
 public import KubeModel
-import NIOCore
 
 extension KubeClient {
     /// Watches a resource from `options.resourceVersion`. The stream ends when the server closes the watch
@@ -19,19 +17,21 @@ extension KubeClient {
         let reader = Task {
             var splitter = LineSplitter()
             do {
-                for try await chunk in response.body {
+                try await response.readBody { chunk in
                     for line in splitter.append(chunk) {
                         let event = try WatchEvent<T>.decode(line: line)
-                        if event.type == .error, let error = event.error {
-                            continuation.finish(throwing: error)
-                            return
-                        }
+                        if event.type == .error, let error = event.error { throw WatchEnded(error: error) }
                         continuation.yield(event)
                     }
                 }
                 continuation.finish()
             } catch {
-                continuation.finish(throwing: error is KubeAPIError ? error : KubeAPIError.transport(error))
+                // (No pattern catch: Swift 6.3 crashes compiling one in an async closure.)
+                if let ended = error as? WatchEnded {
+                    continuation.finish(throwing: ended.error)
+                } else {
+                    continuation.finish(throwing: error is KubeAPIError ? error : KubeAPIError.transport(error))
+                }
             }
         }
         continuation.onTermination = { _ in reader.cancel() }
@@ -44,22 +44,20 @@ struct LineSplitter {
     private var pending: [UInt8] = []
 
     /// Appends a chunk and returns the lines it completed (without their newline; empty lines skipped).
-    mutating func append(_ chunk: ByteBuffer) -> [[UInt8]] {
+    mutating func append(_ bytes: UnsafeRawBufferPointer) -> [[UInt8]] {
         var lines: [[UInt8]] = []
-        chunk.withUnsafeReadableBytes { bytes in
-            var start = 0
-            for index in 0..<bytes.count where bytes[index] == UInt8(ascii: "\n") {
-                if self.pending.isEmpty {
-                    if index > start { lines.append(Array(bytes[start..<index])) }
-                } else {
-                    self.pending.append(contentsOf: bytes[start..<index])
-                    lines.append(self.pending)
-                    self.pending.removeAll(keepingCapacity: true)
-                }
-                start = index + 1
+        var start = 0
+        for index in 0..<bytes.count where bytes[index] == UInt8(ascii: "\n") {
+            if self.pending.isEmpty {
+                if index > start { lines.append(Array(bytes[start..<index])) }
+            } else {
+                self.pending.append(contentsOf: bytes[start..<index])
+                lines.append(self.pending)
+                self.pending.removeAll(keepingCapacity: true)
             }
-            if start < bytes.count { self.pending.append(contentsOf: bytes[start..<bytes.count]) }
+            start = index + 1
         }
+        if start < bytes.count { self.pending.append(contentsOf: bytes[start..<bytes.count]) }
         return lines
     }
 }
@@ -78,7 +76,7 @@ extension KubeClient {
         let reader = Task {
             var splitter = LineSplitter()
             do {
-                for try await chunk in response.body {
+                try await response.readBody { chunk in
                     for line in splitter.append(chunk) { continuation.yield(line) }
                 }
                 continuation.finish()
@@ -89,4 +87,9 @@ extension KubeClient {
         continuation.onTermination = { _ in reader.cancel() }
         return stream
     }
+}
+
+/// An ERROR event, carried out of the body reader to end the stream with its error.
+private struct WatchEnded: Error {
+    var error: KubeAPIError
 }

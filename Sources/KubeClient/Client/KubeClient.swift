@@ -1,9 +1,5 @@
-import AsyncHTTPClient
 public import KubeModel
 import Logging
-import NIOCore
-import NIOHTTP1
-import NIOSSL
 import Synchronization
 
 /// A client for one Kubernetes API server: TLS and credentials from a ``ClientConfiguration``,
@@ -12,7 +8,7 @@ import Synchronization
 /// One instance is shared by everything in a process; call ``shutdown()`` before it is released.
 public final class KubeClient: Sendable {
     public let configuration: ClientConfiguration
-    private let http: HTTPClient
+    private let transport: any KubeTransport
     private let tokens: BearerTokenProvider
     private let limiter: ClientRateLimiter
     private let observer: (any ClientRequestObserver)?
@@ -21,41 +17,26 @@ public final class KubeClient: Sendable {
     /// Responses larger than this are refused (a LIST of 10,000 pods is about 35 MB).
     public static let maximumResponseBytes = 512 << 20
 
+    /// A client over HTTPS (``HTTPSKubeTransport``).
     /// - Throws: ``KubeconfigError`` when the TLS material cannot be loaded.
-    public init(configuration: ClientConfiguration, observer: (any ClientRequestObserver)? = nil) throws(KubeconfigError) {
+    public convenience init(configuration: ClientConfiguration, observer: (any ClientRequestObserver)? = nil) throws(KubeconfigError) {
+        self.init(configuration: configuration, observer: observer, transport: try HTTPSKubeTransport(configuration: configuration))
+    }
+
+    /// A client that reaches its server through `transport`; `configuration` still gives credentials, user
+    /// agent, rate limits and retries.
+    public init(configuration: ClientConfiguration, observer: (any ClientRequestObserver)? = nil, transport: any KubeTransport) {
         self.configuration = configuration
         self.tokens = BearerTokenProvider(source: configuration.credentials)
         self.limiter = ClientRateLimiter(qps: configuration.qps, burst: configuration.burst)
         self.observer = observer
         self.customResources = Mutex([:])
-
-        var tls = TLSConfiguration.makeClientConfiguration()
-        do {
-            if let ca = configuration.certificateAuthorityPEM {
-                tls.trustRoots = .certificates(try NIOSSLCertificate.fromPEMBytes(ca))
-            }
-            if configuration.insecureSkipTLSVerify { tls.certificateVerification = .none }
-            if let certificate = configuration.clientCertificatePEM, let key = configuration.clientKeyPEM {
-                tls.certificateChain = try NIOSSLCertificate.fromPEMBytes(certificate).map { .certificate($0) }
-                tls.privateKey = .privateKey(try NIOSSLPrivateKey(bytes: key, format: .pem))
-            }
-        } catch {
-            throw KubeconfigError("cannot load TLS material: \(error)")
-        }
-        // Reads have no socket timeout: watches stay open for minutes; other requests get a deadline.
-        var httpConfiguration = HTTPClient.Configuration(
-            tlsConfiguration: tls,
-            redirectConfiguration: .disallow,
-            timeout: .init(connect: .seconds(10), read: nil),
-            connectionPool: .init(idleTimeout: .seconds(90), concurrentHTTP1ConnectionsPerHostSoftLimit: configuration.connectionsPerHost)
-        )
-        httpConfiguration.httpVersion = .automatic
-        self.http = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: httpConfiguration)
+        self.transport = transport
     }
 
     /// Closes every connection. Open watches end.
     public func shutdown() async {
-        try? await self.http.shutdown()
+        await self.transport.shutdown()
     }
 
     // MARK: Resources
@@ -127,22 +108,12 @@ public final class KubeClient: Sendable {
 
     private func sendOnce(_ request: KubeRequest) async throws(KubeAPIError) -> KubeResponse {
         let started = ContinuousClock.now
-        let httpRequest = try self.makeRequest(request)
+        let transportRequest = try self.transportRequest(request)
         do {
             try await self.limiter.acquire()
-            let timeout = self.configuration.requestTimeout
-            let response = try await self.http.execute(
-                httpRequest,
-                timeout: .nanoseconds(Int64(timeout.components.seconds) * 1_000_000_000 + timeout.components.attoseconds / 1_000_000_000)
-            )
-            let body = try await response.body.collect(upTo: Self.maximumResponseBytes)
-            let code = Int(response.status.code)
-            self.observer?.requestFinished(verb: request.verb, code: code, duration: ContinuousClock.now - started)
-            return KubeResponse(
-                code: code,
-                headers: response.headers.map { ($0.name, $0.value) },
-                body: Array(buffer: body)
-            )
+            let response = try await self.transport.send(transportRequest, timeout: self.configuration.requestTimeout)
+            self.observer?.requestFinished(verb: request.verb, code: response.code, duration: ContinuousClock.now - started)
+            return response
         } catch {
             self.observer?.requestFinished(verb: request.verb, code: 0, duration: ContinuousClock.now - started)
             throw KubeAPIError.transport(error)
@@ -150,45 +121,37 @@ public final class KubeClient: Sendable {
     }
 
     /// Opens a streaming request (a watch) and returns the response once its head arrived.
-    func openStream(_ request: KubeRequest) async throws(KubeAPIError) -> HTTPClientResponse {
+    func openStream(_ request: KubeRequest) async throws(KubeAPIError) -> KubeStreamResponse {
         let started = ContinuousClock.now
-        let httpRequest = try self.makeRequest(request)
-        let response: HTTPClientResponse
+        let transportRequest = try self.transportRequest(request)
+        let response: KubeStreamResponse
         do {
             try await self.limiter.acquire()
-            response = try await self.http.execute(httpRequest, deadline: .distantFuture)
+            response = try await self.transport.openStream(transportRequest)
         } catch {
             self.observer?.requestFinished(verb: request.verb, code: 0, duration: ContinuousClock.now - started)
             throw KubeAPIError.transport(error)
         }
-        let code = Int(response.status.code)
+        let code = response.code
         self.observer?.requestFinished(verb: request.verb, code: code, duration: ContinuousClock.now - started)
         if !(200..<300).contains(code) {
-            let body = (try? await response.body.collect(upTo: 1 << 20)).map { Array(buffer: $0) } ?? []
+            let body = (try? await response.collectBody(limit: 1 << 20)) ?? []
             if code == 401 { self.tokens.invalidate() }
             throw KubeAPIError.response(code: code, body: body)
         }
         return response
     }
 
-    private func makeRequest(_ request: KubeRequest) throws(KubeAPIError) -> HTTPClientRequest {
-        var url = self.configuration.server + request.path
-        if !request.query.isEmpty { url += "?" + PercentEncoding.query(request.query) }
-        var httpRequest = HTTPClientRequest(url: url)
-        httpRequest.method = HTTPMethod(rawValue: request.method)
-        httpRequest.headers.add(name: "Accept", value: request.accept)
-        httpRequest.headers.add(name: "User-Agent", value: self.configuration.userAgent)
+    private func transportRequest(_ request: KubeRequest) throws(KubeAPIError) -> KubeTransportRequest {
+        var headers: [(name: String, value: String)] = [("Accept", request.accept), ("User-Agent", self.configuration.userAgent)]
         let token: String?
         do {
             token = try self.tokens.token()
         } catch {
             throw KubeAPIError(code: 0, reason: "Unauthorized", message: error.message)
         }
-        if let token { httpRequest.headers.add(name: "Authorization", value: "Bearer " + token) }
-        if let body = request.body {
-            httpRequest.headers.add(name: "Content-Type", value: request.contentType ?? "application/json")
-            httpRequest.body = .bytes(ByteBuffer(bytes: body))
-        }
-        return httpRequest
+        if let token { headers.append(("Authorization", "Bearer " + token)) }
+        if request.body != nil { headers.append(("Content-Type", request.contentType ?? "application/json")) }
+        return KubeTransportRequest(method: request.method, path: request.path, query: request.query, headers: headers, body: request.body)
     }
 }

@@ -37,6 +37,12 @@ public struct KubeResponse: Sendable {
     public var headers: [(name: String, value: String)]
     public var body: [UInt8]
 
+    public init(code: Int, headers: [(name: String, value: String)], body: [UInt8]) {
+        self.code = code
+        self.headers = headers
+        self.body = body
+    }
+
     public func header(_ name: String) -> String? {
         self.headers.first { $0.name.lowercased() == name.lowercased() }?.value
     }

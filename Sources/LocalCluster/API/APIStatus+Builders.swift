@@ -179,6 +179,11 @@ extension APIStatus {
     }
 
     /// 401 `Unauthorized`.
+    /// 413: a request body over `limit` bytes.
+    public static func requestEntityTooLarge(limit: Int) -> APIStatus {
+        APIStatus(failure: 413, reason: StatusReason(rawValue: "RequestEntityTooLarge"), message: "Request entity too large: limit is \(limit)")
+    }
+
     public static func unauthorized(_ message: String = "Unauthorized") -> APIStatus {
         APIStatus(failure: 401, reason: .unauthorized, message: message)
     }

@@ -79,15 +79,7 @@ public struct APIHTTPServer: Sendable {
         do {
             body = try await request.collectBody(upTo: APIServer.maximumBodyBytes)
         } catch is NIOTooManyBytesError {
-            return Self.response(
-                .status(
-                    APIStatus(
-                        failure: 413,
-                        reason: StatusReason(rawValue: "RequestEntityTooLarge"),
-                        message: "Request entity too large: limit is \(APIServer.maximumBodyBytes)"
-                    )
-                )
-            )
+            return Self.response(.status(.requestEntityTooLarge(limit: APIServer.maximumBodyBytes)))
         }
         var headers: [(name: String, value: String)] = []
         for field in request.headers { headers.append((field.name.canonicalName, field.value)) }

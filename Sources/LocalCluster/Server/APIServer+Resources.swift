@@ -16,11 +16,7 @@ extension APIServer {
             throw APIStatus.methodNotAllowed()
         }
         if request.body.count > Self.maximumBodyBytes {
-            throw APIStatus(
-                failure: 413,
-                reason: StatusReason(rawValue: "RequestEntityTooLarge"),
-                message: "Request entity too large: limit is \(Self.maximumBodyBytes)"
-            )
+            throw APIStatus.requestEntityTooLarge(limit: Self.maximumBodyBytes)
         }
         switch verb {
         case .get: return try self.get(target, request: request)
