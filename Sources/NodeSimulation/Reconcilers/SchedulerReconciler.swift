@@ -19,6 +19,7 @@ struct SchedulerReconciler: Reconciler {
     let planner: SchedulerPlanner
     let assumptions: SchedulingAssumptions
     let facts = SchedulingFactsCache()
+    let bound = BoundPodsIndex()
     let logger: Logger
 
     /// How long an unschedulable pod waits before it is tried again when nothing changes.
@@ -29,8 +30,10 @@ struct SchedulerReconciler: Reconciler {
         let pods = self.pods
         let planner = self.planner
         let assumptions = self.assumptions
-        let facts = self.facts
+        let bound = self.bound
         controller.watch(self.pods) { event in
+            // Registered before the informer runs, so the index sees every event from the first list on.
+            bound.apply(event)
             switch event {
             case .added(let pod):
                 return Self.isPending(pod, planner: planner) ? [ObjectKey(pod)] : []
@@ -41,7 +44,6 @@ struct SchedulerReconciler: Reconciler {
                 return []
             case .deleted(let pod):
                 assumptions.forget(ObjectKey(pod))
-                facts.forget(uid: pod.metadata.uid ?? "")
                 return pod.isScheduled ? Self.unschedulable(in: pods, planner: planner) : []
             }
         }
@@ -63,14 +65,14 @@ struct SchedulerReconciler: Reconciler {
             return .done
         }
         guard Self.isPending(pod, planner: self.planner), !self.assumptions.isAssumed(pod) else { return .done }
-        // Every cached pod: the planner skips those without a node or terminated, reading each pod once.
-        var bound = self.pods.store.values()
-        bound += self.assumptions.pending { self.pods.store.get($0) }
+        // The index's sums, and our bindings it does not show yet.
+        let assumed = self.assumptions.pending(cached: { self.pods.store.get($0) }, counted: { self.bound.contains($0) })
+        let bound = [self.bound.summary, BoundPods(pods: assumed)]
         let nodes = self.nodes.store.list()
         var namespaceLabels: [String: [String: String]] = [:]
         for namespace in self.namespaces.store.list() { namespaceLabels[namespace.name] = namespace.metadata.labels }
 
-        switch self.planner.decide(pod: pod, nodes: nodes, boundPods: bound, namespaceLabels: namespaceLabels, facts: self.facts) {
+        switch self.planner.decide(pod: pod, nodes: nodes, bound: bound, namespaceLabels: namespaceLabels, facts: self.facts) {
         case .skipped:
             return .done
         case .bind(let nodeName):

@@ -3,8 +3,8 @@ import KubeModel
 import Synchronization
 
 /// kube-scheduler's assume cache: a pod bound by this scheduler counts as on its node until the pod
-/// informer shows the binding (otherwise two quick decisions would double-book the node). An assumption
-/// ends when the cache shows the pod bound, the pod goes, or after ``lifetime``. A `Mutex` guards it.
+/// scheduler's bound-pod sums show the binding (otherwise two quick decisions would double-book the node).
+/// An assumption ends when the sums count the pod, the pod goes, or after ``lifetime``. A `Mutex` guards it.
 final class SchedulingAssumptions: Sendable {
     private struct Assumed {
         var pod: Pod
@@ -36,14 +36,17 @@ final class SchedulingAssumptions: Sendable {
         self.assumed.withLock { $0[ObjectKey(pod)]?.pod.metadata.uid == pod.metadata.uid }
     }
 
-    /// The assumed pods the cache does not show bound yet; drops the assumptions that ended.
-    func pending(cached: (ObjectKey) -> Pod?) -> [Pod] {
+    /// The assumed pods not `counted` yet (as bound, with their UID); drops the assumptions that ended: the
+    /// pod is gone from the cache or replaced, counted (or terminated), or assumed too long ago.
+    func pending(cached: (ObjectKey) -> Pod?, counted: (Pod) -> Bool) -> [Pod] {
         let now = ContinuousClock.now
         return self.assumed.withLock { assumed in
             var pods: [Pod] = []
             for (key, entry) in assumed {
                 let current = cached(key)
-                let ended = current == nil || current?.metadata.uid != entry.pod.metadata.uid || current?.isScheduled == true
+                // A terminated pod is never counted: its assumption ends once the cache shows it bound at all.
+                let shownBound = current?.isScheduled == true && (current?.isTerminated == true || counted(entry.pod))
+                let ended = current == nil || current?.metadata.uid != entry.pod.metadata.uid || shownBound
                     || now - entry.since > Self.lifetime
                 if ended {
                     assumed[key] = nil

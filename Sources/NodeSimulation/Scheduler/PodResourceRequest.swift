@@ -46,6 +46,14 @@ public struct PodResourceRequest: Sendable, Hashable {
         for (name, value) in other.scalar { self.scalar[name, default: 0] += value }
     }
 
+    /// Takes away what `add(other)` added.
+    mutating func subtract(_ other: PodResourceRequest) {
+        self.milliCPU -= other.milliCPU
+        self.memory -= other.memory
+        self.ephemeralStorage -= other.ephemeralStorage
+        for (name, value) in other.scalar { self.scalar[name, default: 0] -= value }
+    }
+
     mutating func raise(to other: PodResourceRequest) {
         self.milliCPU = max(self.milliCPU, other.milliCPU)
         self.memory = max(self.memory, other.memory)

@@ -25,12 +25,21 @@ public struct SchedulerPlanner: Sendable {
     /// Decides where `pod` goes among `nodes`, given `boundPods` (the pods with a `spec.nodeName`; others and
     /// terminated ones are ignored, so a scheduler may pass every pod it knows) and the labels of namespaces
     /// (for `namespaceSelector`s).
-    ///   - facts: memoised per-pod values shared across decisions (a scheduler keeps one); a fresh cache
-    ///     gives the same answers, only slower.
     public func decide(
         pod: Pod,
         nodes: [Node],
         boundPods: [Pod],
+        namespaceLabels: [String: [String: String]] = [:]
+    ) -> SchedulingDecision {
+        self.decide(pod: pod, nodes: nodes, bound: [BoundPods(pods: boundPods)], namespaceLabels: namespaceLabels)
+    }
+
+    /// Where `pod` goes among `nodes`, given the pods `bound` to them (summed in one or more parts: the
+    /// scheduler's cache and its own bindings not yet in it); node facts are memoised in `facts`.
+    public func decide(
+        pod: Pod,
+        nodes: [Node],
+        bound: [BoundPods],
         namespaceLabels: [String: [String: String]] = [:],
         facts: SchedulingFactsCache = SchedulingFactsCache()
     ) -> SchedulingDecision {
@@ -46,8 +55,7 @@ public struct SchedulerPlanner: Sendable {
         if nodes.isEmpty { return .unschedulable(message: "no nodes available to schedule pods") }
 
         let nodeFacts = nodes.map { facts.facts(for: $0) }
-        let context = SchedulingContext(
-            pod: pod, nodes: nodeFacts, boundPods: boundPods, namespaceLabels: namespaceLabels, facts: facts)
+        let context = SchedulingContext(pod: pod, nodes: nodeFacts, bound: bound, namespaceLabels: namespaceLabels)
         var statuses: [String: FilterStatus] = [:]
         var feasible: [SchedulingFactsCache.NodeFacts] = []
         for node in nodeFacts {
@@ -75,9 +83,7 @@ public struct SchedulerPlanner: Sendable {
     public func scores(pod: Pod, nodes: [Node], boundPods: [Pod], namespaceLabels: [String: [String: String]] = [:]) -> [String: Int64] {
         let facts = SchedulingFactsCache()
         let nodeFacts = nodes.map { facts.facts(for: $0) }
-        let context = SchedulingContext(
-            pod: pod, nodes: nodeFacts, boundPods: boundPods, namespaceLabels: namespaceLabels, facts: facts
-        )
+        let context = SchedulingContext(pod: pod, nodes: nodeFacts, bound: [BoundPods(pods: boundPods)], namespaceLabels: namespaceLabels)
         return context.scores(nodeFacts.filter { context.filter($0) == nil })
     }
 

@@ -16,7 +16,8 @@ struct SchedulingContext {
     /// The pod's controller UID and namespace, for spreading.
     let controllerUID: String?
     let podNamespace: String
-    let podsByNode: [String: [Pod]]
+    /// The bound pods: the scheduler's sums, and the pods it bound that its cache does not show yet.
+    let bound: [BoundPods]
     /// What the pods bound to each node use, by node name.
     let usageByNode: [String: NodeUsage]
     /// Bound pods that carry required anti-affinity terms, with their node: usually none, and looked at for
@@ -32,12 +33,8 @@ struct SchedulingContext {
         var sameController: Int64 = 0
     }
 
-    /// The context for placing `pod` on `nodes`, given `boundPods` (pods without a node and terminated pods
-    /// are ignored, so every cached pod may be passed).
-    init(
-        pod: Pod, nodes: [SchedulingFactsCache.NodeFacts], boundPods: [Pod], namespaceLabels: [String: [String: String]],
-        facts: SchedulingFactsCache
-    ) {
+    /// The context for placing `pod` on `nodes`, given the pods `bound` (summed in one or more parts).
+    init(pod: Pod, nodes: [SchedulingFactsCache.NodeFacts], bound: [BoundPods], namespaceLabels: [String: [String: String]]) {
         self.pod = pod
         self.nodes = nodes
         self.namespaceLabels = namespaceLabels
@@ -50,35 +47,37 @@ struct SchedulingContext {
         let controllerUID = pod.metadata.controllerReference?.uid
         self.controllerUID = controllerUID
         self.podNamespace = pod.namespace
-        let uid = pod.metadata.uid
-        var podsByNode: [String: [Pod]] = [:]
+        self.bound = bound
+        let spreading = controllerUID.flatMap { $0.isEmpty ? nil : BoundPods.SpreadingKey(namespace: pod.namespace, controllerUID: $0) }
         var usageByNode: [String: NodeUsage] = [:]
-        var withAntiAffinity: [(Pod, String, [PodAffinityTerm])] = []
-        for bound in boundPods {
-            guard let nodeName = bound.spec.nodeName, !nodeName.isEmpty else { continue }
-            let boundFacts = facts.facts(for: bound)
-            if boundFacts.isTerminated { continue }
-            if let uid, uid == boundFacts.uid { continue }
-            podsByNode[nodeName, default: []].append(bound)
-            var usage = usageByNode[nodeName] ?? NodeUsage()
-            usage.pods += 1
-            usage.requested.add(boundFacts.request)
-            usage.nonZeroRequested.add(boundFacts.nonZeroRequest)
-            if let controllerUID, !controllerUID.isEmpty, !boundFacts.isBeingDeleted,
-                boundFacts.controllerUID == controllerUID, boundFacts.namespace == self.podNamespace
-            {
-                usage.sameController += 1
+        for part in bound {
+            for (name, sums) in part.nodes {
+                var usage = usageByNode[name] ?? NodeUsage()
+                usage.pods += sums.pods
+                usage.requested.add(sums.requested)
+                usage.nonZeroRequested.add(sums.nonZeroRequested)
+                if let spreading { usage.sameController += sums.byController[spreading] ?? 0 }
+                usageByNode[name] = usage
             }
-            usageByNode[nodeName] = usage
-            if !boundFacts.requiredAntiAffinity.isEmpty { withAntiAffinity.append((bound, nodeName, boundFacts.requiredAntiAffinity)) }
         }
-        self.podsByNode = podsByNode
         self.usageByNode = usageByNode
         var nodesByName: [String: SchedulingFactsCache.NodeFacts] = [:]
         for node in nodes { nodesByName[node.name] = node }
-        self.existingAntiAffinity = withAntiAffinity.compactMap { pod, nodeName, terms in
-            nodesByName[nodeName].map { (pod, $0, terms) }
+        self.existingAntiAffinity = bound.flatMap { part in
+            part.withAntiAffinity.values.compactMap { member in
+                nodesByName[member.node].map { (member.pod, $0, member.requiredAntiAffinity) }
+            }
         }
+    }
+
+    /// The pods bound to the node `name`.
+    private func pods(onNode name: String) -> [Pod] {
+        self.bound.flatMap { $0.nodes[name].map { Array($0.members.values) } ?? [] }
+    }
+
+    /// Every bound pod.
+    private var allBoundPods: [Pod] {
+        self.bound.flatMap { part in part.nodes.values.flatMap { $0.members.values } }
     }
 
     // MARK: Filters
@@ -145,7 +144,7 @@ struct SchedulingContext {
         guard let value = node.labels[key] else { return nil }
         var pods: [Pod] = []
         for other in self.nodes where other.labels[key] == value {
-            pods.append(contentsOf: self.podsByNode[other.name] ?? [])
+            pods.append(contentsOf: self.pods(onNode: other.name))
         }
         return pods
     }
@@ -165,8 +164,9 @@ struct SchedulingContext {
         if podsExist { return true }
         // The first pod of a group with affinity to itself: allowed when no pod anywhere matches any term and
         // the pod matches all its own terms.
+        let everyPod = self.allBoundPods
         let anyMatch = terms.contains { term in
-            self.podsByNode.values.joined().contains { self.selects(term, $0, termNamespace: self.pod.namespace) }
+            everyPod.contains { self.selects(term, $0, termNamespace: self.pod.namespace) }
         }
         return !anyMatch && terms.allSatisfy { self.selects($0, self.pod, termNamespace: self.pod.namespace) }
     }

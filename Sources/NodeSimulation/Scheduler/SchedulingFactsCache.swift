@@ -1,46 +1,16 @@
 public import KubeModel
 import Synchronization
 
-/// What the scheduler derives from each bound pod on every cycle (resource requests, required
-/// anti-affinity terms, controller, phase), memoised by UID and resourceVersion, and from each node
-/// (labels, taints, allocatable), memoised by name and resourceVersion. Without it every decision
-/// re-reads every pod's and node's JSON: at 10,000 pods that is most of a scheduling cycle. An object whose
-/// resourceVersion changed is derived again, so the cache never answers with stale facts.
+/// What the scheduler derives from each node (labels, taints, allocatable), memoised by name and
+/// resourceVersion, so that a decision does not re-read every node's JSON. A node whose resourceVersion
+/// changed is derived again, so the cache never answers with stale facts. (Bound pods are summed by
+/// ``BoundPods`` instead.)
 public final class SchedulingFactsCache: Sendable {
-    /// The derived values of one pod version.
-    struct Facts: Sendable {
-        var uid: String
-        var namespace: String
-        var isTerminated: Bool
-        var request: PodResourceRequest
-        var nonZeroRequest: PodResourceRequest
-        var requiredAntiAffinity: [PodAffinityTerm]
-        var controllerUID: String?
-        var isBeingDeleted: Bool
-    }
-
-    private let entries: Mutex<[String: (version: String, value: Facts)]> = Mutex([:])
-    /// Past this many entries the cache starts over (entries of deleted pods are not tracked otherwise).
+    /// Past this many entries the cache starts over (entries of deleted nodes are not tracked otherwise).
     private let limit: Int
 
     public init(limit: Int = 100_000) {
         self.limit = limit
-    }
-
-    func facts(for pod: Pod) -> Facts {
-        let uid = pod.metadata.uid ?? ""
-        return self.memoised(in: self.entries, key: uid, version: pod.metadata.resourceVersion ?? "") {
-            Facts(
-                uid: uid,
-                namespace: pod.namespace,
-                isTerminated: pod.isTerminated,
-                request: PodResourceRequest(pod: pod),
-                nonZeroRequest: PodResourceRequest(pod: pod, nonZero: true),
-                requiredAntiAffinity: pod.spec.affinityRules.podAntiAffinity.required,
-                controllerUID: pod.metadata.controllerReference?.uid,
-                isBeingDeleted: pod.metadata.isBeingDeleted
-            )
-        }
     }
 
     /// The derived values of one node version (the node itself kept for the rarer checks that read more).
@@ -83,10 +53,5 @@ public final class SchedulingFactsCache: Sendable {
             entries[key] = (version, value)
         }
         return value
-    }
-
-    /// Drops a deleted pod's entry.
-    public func forget(uid: String) {
-        _ = self.entries.withLock { $0.removeValue(forKey: uid) }
     }
 }
