@@ -12,27 +12,27 @@ final class WorkerState: Sendable {
 struct WorkQueueTests {
     @Test func deduplicatesWaitingKeys() async {
         let queue = WorkQueue<String>()
-        await queue.add("a")
-        await queue.add("b")
-        await queue.add("a")
-        #expect(await queue.count == 2)
+        queue.add("a")
+        queue.add("b")
+        queue.add("a")
+        #expect(queue.count == 2)
         #expect(await queue.next() == "a")
         #expect(await queue.next() == "b")
     }
 
     @Test func aKeyBeingProcessedIsHandedOutAgainOnlyAfterDone() async {
         let queue = WorkQueue<String>()
-        await queue.add("a")
+        queue.add("a")
         let first = await queue.next()
         #expect(first == "a")
         // Re-added while processing: not available to another worker yet.
-        await queue.add("a")
-        #expect(await queue.count == 0)
-        await queue.done("a")
-        #expect(await queue.count == 1)
+        queue.add("a")
+        #expect(queue.count == 0)
+        queue.done("a")
+        #expect(queue.count == 1)
         #expect(await queue.next() == "a")
-        await queue.done("a")
-        #expect(await queue.count == 0)
+        queue.done("a")
+        #expect(queue.count == 0)
     }
 
     @Test func twoWorkersNeverHoldOneKeyAtOnce() async {
@@ -47,12 +47,12 @@ struct WorkQueueTests {
                         await Task.yield()
                         state.inFlight.withLock { _ = $0.remove(key) }
                         state.processed.withLock { $0 += 1 }
-                        await queue.done(key)
+                        queue.done(key)
                     }
                 }
             }
-            for round in 0..<200 { await queue.add(round % 5) }
-            while await queue.count > 0 { await Task.yield() }
+            for round in 0..<200 { queue.add(round % 5) }
+            while queue.count > 0 { await Task.yield() }
             await queue.shutDown(drain: true)
         }
         #expect(state.violations.withLock { $0 } == 0)
@@ -64,9 +64,9 @@ struct WorkQueueTests {
         let start = ContinuousClock.now
         // If the later deadline won, next() would wait a minute; the bound below leaves room for a loaded
         // machine without timing anything finer.
-        await queue.add("late", after: .seconds(60))
-        await queue.add("late", after: .milliseconds(50))
-        #expect(await queue.count == 0)
+        queue.add("late", after: .seconds(60))
+        queue.add("late", after: .milliseconds(50))
+        #expect(queue.count == 0)
         let key = await queue.next()
         #expect(key == "late")
         let waited = ContinuousClock.now - start
@@ -80,8 +80,8 @@ struct WorkQueueTests {
         try? await Task.sleep(for: .milliseconds(20))
         await queue.shutDown()
         #expect(await waiting == nil)
-        await queue.add("ignored")
-        #expect(await queue.count == 0)
+        queue.add("ignored")
+        #expect(queue.count == 0)
     }
 
     @Test func rateLimiterIsPerItemExponentialAndOverallTokenBucket() {

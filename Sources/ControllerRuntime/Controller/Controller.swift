@@ -40,8 +40,8 @@ public final class Controller: Sendable {
     }
 
     /// Queues a key.
-    public func enqueue(_ key: ObjectKey) async {
-        await self.queue.add(key)
+    public func enqueue(_ key: ObjectKey) {
+        self.queue.add(key)
     }
 
     /// Feeds the queue from an informer: each event maps to the keys to reconcile (the object itself, or
@@ -52,7 +52,7 @@ public final class Controller: Sendable {
     ) {
         let queue = self.queue
         informer.addHandler { event in
-            for key in map(event) { await queue.add(key) }
+            for key in map(event) { queue.add(key) }
         }
     }
 
@@ -79,7 +79,7 @@ public final class Controller: Sendable {
     private func workerLoop() async {
         while let key = await self.queue.next() {
             await self.process(key)
-            await self.queue.done(key)
+            self.queue.done(key)
         }
     }
 
@@ -88,10 +88,10 @@ public final class Controller: Sendable {
         do {
             let result = try await self.reconciler.reconcile(key)
             self.reconcileDuration.observe(ContinuousClock.now - started)
-            await self.queue.forget(key)
+            self.queue.forget(key)
             if let delay = result.requeueAfter {
                 self.reconcileTotal.requeueAfter.increment()
-                await self.queue.add(key, after: delay)
+                self.queue.add(key, after: delay)
             } else {
                 self.reconcileTotal.success.increment()
             }
@@ -100,7 +100,7 @@ public final class Controller: Sendable {
             self.reconcileTotal.error.increment()
             self.reconcileErrors.increment()
             self.logger.debug("reconcile failed; retrying with backoff", metadata: ["key": "\(key)", "error": "\(error)"])
-            await self.queue.addRateLimited(key)
+            self.queue.addRateLimited(key)
         }
     }
 }

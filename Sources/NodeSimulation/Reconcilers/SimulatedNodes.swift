@@ -119,7 +119,7 @@ public final class SimulatedNodes: Sendable {
             }
             return [ObjectKey(name: event.object.name)]
         }
-        for name in fleetIndex.keys.sorted() { await heartbeatController.enqueue(ObjectKey(name: name)) }
+        for name in fleetIndex.keys.sorted() { heartbeatController.enqueue(ObjectKey(name: name)) }
         manager.add(heartbeatController)
 
         if scheduling {
