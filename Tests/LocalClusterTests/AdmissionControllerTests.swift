@@ -15,8 +15,8 @@ import Testing
     ) async throws(APIStatus) -> AdmissionOutcome {
         try await AdmissionController(transport: transport).admit(
             attributes,
-            mutating: mutating,
-            validating: validating,
+            mutating: mutating.map { AdmissionWebhookConfiguration(name: $0.name, webhooks: $0.webhooks) },
+            validating: validating.map { AdmissionWebhookConfiguration(name: $0.name, webhooks: $0.webhooks) },
             matcher: AdmissionWebhookMatcher(namespaceLabels: [:]),
             serviceAddress: { _, _ in "127.0.0.1" },
             revalidate: { $0 }
@@ -210,5 +210,46 @@ import Testing
         #expect(deleted.status == 200)
         #expect(transport.calls.last?.review["request"]?["operation"] == "DELETE")
         #expect(transport.calls.last?.review["request"]?["object"] == .null)
+    }
+
+    /// The parsed configurations are kept between requests; a changed, added or deleted configuration must
+    /// be in force for the very next request.
+    @Test func configurationChangesApplyToTheNextRequest() async throws {
+        let transport = FakeAdmissionTransport { _, review throws(AdmissionWebhookError) in
+            (200, FakeAdmissionTransport.deny(review, message: "no"))
+        }
+        let server = APIServer(store: ObjectStore(), admissionTransport: transport)
+        await server.bootstrap()
+        func configuration(resources: [String]) -> JSONValue {
+            [
+                "apiVersion": "admissionregistration.k8s.io/v1", "kind": "ValidatingWebhookConfiguration",
+                "metadata": ["name": "deny"],
+                "webhooks": [F.webhook("deny.example.com", rules: [F.rule(groups: [""], resources: resources.map { .string($0) })]).json],
+            ]
+        }
+        func createConfigMap(_ name: String) async -> Int {
+            await APIServerTests.send(
+                server, "POST", "/api/v1/namespaces/default/configmaps",
+                ["apiVersion": "v1", "kind": "ConfigMap", "metadata": ["name": .string(name)]]
+            ).status
+        }
+        let path = "/apis/admissionregistration.k8s.io/v1/validatingwebhookconfigurations"
+        #expect(await createConfigMap("before") == 201)
+        #expect(await APIServerTests.send(server, "POST", path, configuration(resources: ["configmaps"])).status == 201)
+        #expect(await createConfigMap("denied") == 403)
+        #expect(await createConfigMap("denied-again") == 403)
+        // Rules changed to other resources: config maps pass again.
+        var changed = configuration(resources: ["secrets"])
+        changed["metadata"]?["resourceVersion"] = await APIServerTests.send(server, "GET", path + "/deny").body["metadata"]?["resourceVersion"]
+        #expect(await APIServerTests.send(server, "PUT", path + "/deny", changed).status == 200)
+        #expect(await createConfigMap("allowed") == 201)
+        // A second configuration that matches: denied again; deleted: allowed.
+        var second = configuration(resources: ["configmaps"])
+        second["metadata"]?["name"] = "deny-too"
+        #expect(await APIServerTests.send(server, "POST", path, second).status == 201)
+        #expect(await createConfigMap("denied-by-second") == 403)
+        #expect(await APIServerTests.send(server, "DELETE", path + "/deny-too").status == 200)
+        #expect(await createConfigMap("allowed-again") == 201)
+        #expect(transport.calls.count == 3)
     }
 }

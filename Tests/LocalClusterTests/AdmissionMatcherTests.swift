@@ -107,9 +107,9 @@ import Testing
 
     @Test func orderAndExemptions() {
         let matcher = AdmissionWebhookMatcher(namespaceLabels: [:])
-        let configurations: [(name: String, webhooks: [Webhook])] = [
-            ("b-config", [F.webhook("b1"), F.webhook("b2")]),
-            ("a-config", [F.webhook("a2"), F.webhook("a1")]),
+        let configurations = [
+            AdmissionWebhookConfiguration(name: "b-config", webhooks: [F.webhook("b1"), F.webhook("b2")]),
+            AdmissionWebhookConfiguration(name: "a-config", webhooks: [F.webhook("a2"), F.webhook("a1")]),
         ]
         let names = matcher.matchingWebhooks(in: configurations, for: F.attributes()).map(\.webhook.name)
         #expect(names == ["a2", "a1", "b1", "b2"])

@@ -1,5 +1,6 @@
 import KubeJSON
 import KubeModel
+import Synchronization
 
 extension APIServer {
     /// The one call the write paths make into admission: runs the webhooks configured in the store for a
@@ -83,15 +84,21 @@ extension APIServer {
         )
     }
 
-    /// The webhook configurations of one kind, read from the store at request time.
-    private func webhookConfigurations(_ resource: String) -> [(name: String, webhooks: [Webhook])] {
+    /// The webhook configurations of one kind as stored now, parsed once per set of stored versions.
+    private func webhookConfigurations(_ resource: String) -> [AdmissionWebhookConfiguration] {
         guard let items = try? self.store.list(group: "admissionregistration.k8s.io", resource: resource).items else {
             return []
         }
-        return items.map { item in
-            let webhooks = item.value["webhooks"]?.arrayValue?.compactMap { $0.objectValue.map(Webhook.init(object:)) }
-            return (name: item.key.name, webhooks: webhooks ?? [])
+        let versions = items.map { WebhookConfigurationCache.Version(name: $0.key.name, resourceVersion: $0.resourceVersion) }
+        if let cached = self.webhookConfigurationCache.withLock({ $0[resource] }), cached.versions == versions {
+            return cached.configurations
         }
+        let configurations = items.map { item in
+            let webhooks = item.value["webhooks"]?.arrayValue?.compactMap { $0.objectValue.map(Webhook.init(object:)) }
+            return AdmissionWebhookConfiguration(name: item.key.name, webhooks: webhooks ?? [])
+        }
+        self.webhookConfigurationCache.withLock { $0[resource] = WebhookConfigurationCache(versions: versions, configurations: configurations) }
+        return configurations
     }
 
     /// The labels of namespace `name`; `nil` when there is no such namespace (or no namespace).
@@ -123,4 +130,15 @@ extension APIServer {
         let options = WriteQueryOptions(query: request.query)
         _ = try await self.admit(.create, object: body, oldObject: nil, target: target, dryRun: options.isDryRun)
     }
+}
+
+/// The parsed webhook configurations of one kind and the stored versions they were parsed from.
+struct WebhookConfigurationCache: Sendable {
+    struct Version: Sendable, Equatable {
+        var name: String
+        var resourceVersion: UInt64
+    }
+
+    var versions: [Version]
+    var configurations: [AdmissionWebhookConfiguration]
 }

@@ -16,16 +16,16 @@ public struct AdmissionController: Sendable {
     /// Admits a request or throws the Status that rejects it.
     ///
     /// - Parameters:
-    ///   - mutating: the MutatingWebhookConfigurations, as (name, webhooks).
-    ///   - validating: the ValidatingWebhookConfigurations, as (name, webhooks).
+    ///   - mutating: the MutatingWebhookConfigurations.
+    ///   - validating: the ValidatingWebhookConfigurations.
     ///   - serviceAddress: the local address of a Service named by a webhook's `clientConfig.service`.
     ///   - revalidate: the schema validation of the mutated object, run when a webhook changed it.
     /// - Throws: ``APIStatus``: the webhook's denial (403 or its code), 500 `failed calling webhook` for a
     ///   failure under `failurePolicy: Fail`, 400 for a dry run to a webhook with side effects.
     public func admit(
         _ attributes: AdmissionAttributes,
-        mutating: [(name: String, webhooks: [Webhook])],
-        validating: [(name: String, webhooks: [Webhook])],
+        mutating: [AdmissionWebhookConfiguration],
+        validating: [AdmissionWebhookConfiguration],
         matcher: AdmissionWebhookMatcher,
         serviceAddress: (_ namespace: String, _ name: String) -> String,
         revalidate: (JSONValue) throws(APIStatus) -> JSONValue

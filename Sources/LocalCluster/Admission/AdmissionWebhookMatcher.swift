@@ -20,16 +20,16 @@ public struct AdmissionWebhookMatcher: Sendable {
 
     /// The webhooks that apply, configurations sorted by name and webhooks in their written order.
     public func matchingWebhooks(
-        in configurations: [(name: String, webhooks: [Webhook])],
+        in configurations: [AdmissionWebhookConfiguration],
         for attributes: AdmissionAttributes
     ) -> [MatchedAdmissionWebhook] {
         if attributes.isExemptFromWebhooks { return [] }
         let sorted = configurations.sorted { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
         var matched: [MatchedAdmissionWebhook] = []
         for configuration in sorted {
-            for webhook in configuration.webhooks {
-                guard let version = self.matchedVersion(of: webhook, for: attributes) else { continue }
-                matched.append(MatchedAdmissionWebhook(configurationName: configuration.name, webhook: webhook, version: version))
+            for entry in configuration.entries {
+                guard let version = self.matchedVersion(of: entry, for: attributes) else { continue }
+                matched.append(MatchedAdmissionWebhook(configurationName: configuration.name, webhook: entry.webhook, version: version))
             }
         }
         return matched
@@ -37,13 +37,19 @@ public struct AdmissionWebhookMatcher: Sendable {
 
     /// The version at which `webhook` applies to the request, or `nil` when it does not.
     public func matchedVersion(of webhook: Webhook, for attributes: AdmissionAttributes) -> String? {
+        self.matchedVersion(of: AdmissionWebhookConfiguration.Entry(webhook), for: attributes)
+    }
+
+    /// The version at which the webhook of `entry` applies to the request, or `nil` when it does not.
+    public func matchedVersion(of entry: AdmissionWebhookConfiguration.Entry, for attributes: AdmissionAttributes) -> String? {
         // Rules first: they rule out most webhooks for most requests, and cost far less than the selectors
         // (which parse their requirements and read the objects' labels).
-        let rules = webhook.rules.map(AdmissionRule.init(json:))
+        let rules = entry.rules
+        let webhook = entry.webhook
         var version: String?
         if rules.contains(where: { $0.matches(attributes, version: attributes.resource.version) }) {
             version = attributes.resource.version
-        } else if webhook.object["matchPolicy"]?.stringValue != "Exact" {
+        } else if !entry.exactMatchPolicy {
             version = attributes.equivalentVersions.first { candidate in
                 candidate != attributes.resource.version && rules.contains { $0.matches(attributes, version: candidate) }
             }

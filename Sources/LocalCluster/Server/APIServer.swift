@@ -21,6 +21,8 @@ public final class APIServer: Sendable {
     /// Objects whose clean-up (namespace drain, CRD removal, foreground deletion) is running, so that a
     /// repeated DELETE does not start a second loop.
     let cleanupsInFlight: Mutex<Set<ObjectKey>>
+    /// The admission webhook configurations, parsed, by resource (`mutatingwebhookconfigurations`, ...).
+    let webhookConfigurationCache: Mutex<[String: WebhookConfigurationCache]>
 
     /// Creates a server over `store`. Resources of CRDs already in the store are served straight away.
     public init(
@@ -36,6 +38,7 @@ public final class APIServer: Sendable {
         self.version = version
         self.openAPICache = Mutex(nil)
         self.cleanupsInFlight = Mutex([])
+        self.webhookConfigurationCache = Mutex([:])
         self.reloadCustomResourceDefinitions()
     }
 
