@@ -22,7 +22,9 @@ struct CRIClientTests {
         let server = GRPCServer(transport: transport, services: [runtime])
         var logger = Logger(label: "cri-client-test")
         logger.logLevel = .critical
-        let connection = try CRIConnection(endpoint: CRIEndpoint(socketPath: path), requestTimeout: .seconds(10), logger: logger)
+        // A deadline far longer than failing takes: the whole test suite runs beside this test on two cores, and
+        // a 10 s deadline once ran out while CPU-bound tests held the cooperative threads.
+        let connection = try CRIConnection(endpoint: CRIEndpoint(socketPath: path), requestTimeout: .seconds(90), logger: logger)
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await server.serve() }
             _ = try await transport.listeningAddress
@@ -132,10 +134,12 @@ struct CRIClientTests {
         var logger = Logger(label: "cri-client-test")
         logger.logLevel = .critical
         let path = "/tmp/cri-client-test-missing-\(UInt32.random(in: 0...UInt32.max)).sock"
-        let connection = try CRIConnection(endpoint: CRIEndpoint(socketPath: path), requestTimeout: .seconds(10), logger: logger)
+        // A deadline far longer than failing takes: the whole test suite runs beside this test on two cores, and
+        // a 10 s deadline once ran out while CPU-bound tests held the cooperative threads.
+        let connection = try CRIConnection(endpoint: CRIEndpoint(socketPath: path), requestTimeout: .seconds(90), logger: logger)
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { await connection.run() }
-            // Unavailable, not DeadlineExceeded: the call failed at once instead of waiting out the 10 s timeout.
+            // Unavailable, not DeadlineExceeded: the call failed at once instead of waiting out the timeout.
             do throws(ContainerRuntimeError) {
                 _ = try await CRIRuntimeService(connection: connection).fetchVersion()
                 Issue.record("Version answered without a runtime")

@@ -22,17 +22,29 @@ import Testing
 
     /// A random version of the pod `name`: on a node or not, running or finished, of one of three
     /// controllers or none, being deleted or not, with or without anti-affinity, with some CPU and memory.
+    /// Built as JSON directly (YAML parsing would make this test slow in debug builds).
     static func randomPod(_ name: String, using random: inout Generator) -> Pod {
         let cpu = Int.random(in: 0...4, using: &random) * 250
         let memory = Int.random(in: 0...3, using: &random) * 64
-        var requests: [String] = []
-        if cpu > 0 { requests.append("cpu: \(cpu)m") }
-        if memory > 0 { requests.append("memory: \(memory)Mi") }
-        var spec = "containers: [{name: a, image: x, resources: {requests: {\(requests.joined(separator: ", "))}}}]"
-        if Bool.random(using: &random), Int.random(in: 0..<4, using: &random) == 0 {
-            spec += "\naffinity: {podAntiAffinity: {requiredDuringSchedulingIgnoredDuringExecution: [{topologyKey: kubernetes.io/hostname, labelSelector: {matchLabels: {app: web}}}]}}"
+        var requests: JSONValue = [:]
+        if cpu > 0 { requests["cpu"] = .string("\(cpu)m") }
+        if memory > 0 { requests["memory"] = .string("\(memory)Mi") }
+        var spec: JSONValue = ["containers": [["name": "a", "image": "x", "resources": ["requests": requests]]]]
+        if Int.random(in: 0..<8, using: &random) == 0 {
+            spec["affinity"] = [
+                "podAntiAffinity": [
+                    "requiredDuringSchedulingIgnoredDuringExecution": [
+                        ["topologyKey": "kubernetes.io/hostname", "labelSelector": ["matchLabels": ["app": "web"]]]
+                    ]
+                ]
+            ]
         }
-        var pod = Fixtures.pod(name, labels: ["app": Bool.random(using: &random) ? "web" : "db"], yaml: spec)
+        var pod = Pod(metadata: ObjectMeta(name: name, namespace: "default"))
+        var metadata = pod.metadata
+        metadata.labels = ["app": Bool.random(using: &random) ? "web" : "db"]
+        metadata.uid = "uid-\(name)"
+        pod.metadata = metadata
+        pod.object["spec"] = spec
         if let owner = ["rs-a", "rs-b", "rs-c", nil].randomElement(using: &random)! {
             pod = Fixtures.owned(pod, by: owner)
         }
@@ -69,7 +81,7 @@ import Testing
         var latest: [String: Pod] = [:]
         let names = (0..<24).map { "p\($0)" }
         var nonEmptyChecks = 0
-        for step in 0..<3_000 {
+        for step in 0..<1_000 {
             let name = names.randomElement(using: &random)!
             if Int.random(in: 0..<5, using: &random) == 0 {
                 incremental.remove(namespace: "default", name: name)
@@ -88,11 +100,12 @@ import Testing
                 latest[names[0]] = changed
                 #expect(Self.describe(summary) == before)
             }
+            guard step % 4 == 3 else { continue }
             let whole = BoundPods(pods: latest.values)
             #expect(Self.describe(incremental) == Self.describe(whole), "after step \(step)")
             if !whole.nodes.isEmpty { nonEmptyChecks += 1 }
         }
-        #expect(nonEmptyChecks > 2_000)
+        #expect(nonEmptyChecks > 150)
     }
 
     @Test func decisionsOverSumsInPartsEqualDecisionsOverTheWhole() {
@@ -100,7 +113,7 @@ import Testing
         let planner = SchedulerPlanner()
         let nodes = Fixtures.nodes(4, yaml: "defaults: {capacity: {cpu: 4, memory: 2Gi, pods: 12}}")
         var decisions: Set<String> = []
-        for round in 0..<200 {
+        for round in 0..<80 {
             let pods = (0..<Int.random(in: 0...30, using: &random)).map { Self.randomPod("b\(round)-\($0)", using: &random) }
             let split = Int.random(in: 0...pods.count, using: &random)
             let pending = Fixtures.owned(

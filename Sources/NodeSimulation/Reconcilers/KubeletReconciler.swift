@@ -8,10 +8,11 @@ import Synchronization
 
 /// The kubelets of every simulated node, as one controller (key = pod): for a pod bound to a simulated node
 /// whose kubelet is not stopped, runs ``KubeletPlanner``, performs the pulls it asks for on the node's
-/// ``SimulatedImageStore`` (with credentials from the pod's `imagePullSecrets`), writes the status
-/// (`pods/status`; a conflict requeues), deletes a terminated pod with grace period 0 (UID precondition)
-/// and comes back at the plan's `recheckAt`. With zero durations (``SimulationTimings/fast``) one reconcile
-/// runs several plan steps in a row, so a pod goes from Pending to Running and Ready in one pass.
+/// ``SimulatedImageStore`` (with credentials from the pod's `imagePullSecrets`), writes the status (a
+/// `pods/status` merge patch on the version it planned from; a conflict requeues), deletes a terminated pod
+/// with grace period 0 (UID precondition) and comes back at the plan's `recheckAt`. With zero durations
+/// (``SimulationTimings/fast``) one reconcile runs several plan steps in a row, so a pod goes from Pending to
+/// Running and Ready in one pass.
 final class KubeletReconciler: Reconciler {
     let client: KubeClient
     let pods: Informer<Pod>
