@@ -80,6 +80,8 @@ let package = Package(
                 "KubeJSON",
                 "KubeModel",
                 "KubeTLS",
+                // Only for InProcessAPITransport: the API server as a transport for clients in its own process.
+                "KubeClient",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
@@ -330,7 +332,7 @@ let package = Package(
         .testTarget(
             name: "LocalClusterTests",
             dependencies: [
-                "LocalCluster", "KubeModel", "KubeJSON", "KruiseTestSupport",
+                "LocalCluster", "KubeModel", "KubeJSON", "KruiseTestSupport", "KubeClient",
                 // A real HTTPS admission webhook in the admission tests.
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),

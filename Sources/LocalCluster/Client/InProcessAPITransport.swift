@@ -1,5 +1,4 @@
-import KubeClient
-import LocalCluster
+public import KubeClient
 
 /// How `kruise local`'s controllers, scheduler, kubelets and daemons reach the API server they share the
 /// process with: each request is handed to ``APIServer/handle(_:)`` as the HTTPS listener would hand it, and
@@ -7,13 +6,20 @@ import LocalCluster
 /// network client gets. What is skipped is TLS, HTTP framing and the sockets, which were a fifth of the
 /// process's CPU in a 1,000-pod rollout.
 ///
-/// The bearer token is checked as on the network (the server checks the body's size itself). Request timeouts do not apply: the server answers every
-/// request itself and bounds its own waits (admission webhooks have theirs).
-struct InProcessAPITransport: KubeTransport {
-    let apiServer: APIServer
-    let token: BearerToken
+/// The bearer token is checked as on the network (the server checks the body's size itself). Request timeouts
+/// do not apply: the server answers every request itself and bounds its own waits (admission webhooks have
+/// theirs).
+public struct InProcessAPITransport: KubeTransport {
+    public let apiServer: APIServer
+    public let token: BearerToken
 
-    func send(_ request: KubeTransportRequest, timeout: Duration) async throws -> KubeResponse {
+    /// A transport to `apiServer`, requiring `token` as the HTTPS listener does.
+    public init(apiServer: APIServer, token: BearerToken) {
+        self.apiServer = apiServer
+        self.token = token
+    }
+
+    public func send(_ request: KubeTransportRequest, timeout: Duration) async throws -> KubeResponse {
         let response = await self.answer(request)
         let body: [UInt8]
         switch response.body {
@@ -31,7 +37,7 @@ struct InProcessAPITransport: KubeTransport {
         return KubeResponse(code: response.status, headers: response.headers, body: body)
     }
 
-    func openStream(_ request: KubeTransportRequest) async throws -> KubeStreamResponse {
+    public func openStream(_ request: KubeTransportRequest) async throws -> KubeStreamResponse {
         let response = await self.answer(request)
         switch response.body {
         case .stream(let chunks):
@@ -49,7 +55,7 @@ struct InProcessAPITransport: KubeTransport {
         }
     }
 
-    func shutdown() async {}
+    public func shutdown() async {}
 
     private func answer(_ request: KubeTransportRequest) async -> APIResponse {
         let authorization = request.headers.first { $0.name == "Authorization" }?.value
@@ -67,11 +73,11 @@ struct InProcessAPITransport: KubeTransport {
 }
 
 /// A request the in-process transport cannot carry.
-enum InProcessTransportError: Error, CustomStringConvertible {
+public enum InProcessTransportError: Error, CustomStringConvertible {
     /// A streaming answer to a request sent as a complete one.
     case unexpectedStream(String)
 
-    var description: String {
+    public var description: String {
         switch self {
         case .unexpectedStream(let path): "the answer to \(path) is a stream; open it as one"
         }
