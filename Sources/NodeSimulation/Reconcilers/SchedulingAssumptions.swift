@@ -2,9 +2,10 @@ import ControllerRuntime
 import KubeModel
 import Synchronization
 
-/// kube-scheduler's assume cache: a pod bound by this scheduler counts as on its node until the pod
-/// scheduler's bound-pod sums show the binding (otherwise two quick decisions would double-book the node).
-/// An assumption ends when the sums count the pod, the pod goes, or after ``lifetime``. A `Mutex` guards it.
+/// kube-scheduler's assume cache: a pod bound by this scheduler counts as on its node until the scheduler's
+/// bound-pod sums (``BoundPodsIndex``) show the binding, otherwise two quick decisions would double-book the
+/// node. An assumption ends when the sums count the pod, the pod goes, or after ``lifetime``. A `Mutex`
+/// guards it.
 final class SchedulingAssumptions: Sendable {
     private struct Assumed {
         var pod: Pod
