@@ -261,7 +261,7 @@ let package = Package(
         .testTarget(
             name: "NodeSimulationTests",
             dependencies: [
-                "NodeSimulation", "ContainerRuntime", "KubeModel", "KubeJSON", "KubeClient", "ControllerRuntime", "LocalCluster", "LocalClusterTestSupport",
+                "NodeSimulation", "ContainerRuntime", "KubeModel", "KubeJSON", "KubeClient", "ControllerRuntime", "LocalCluster", "LocalClusterTestSupport", "KruiseTestSupport",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: commonSettings

@@ -6,19 +6,6 @@ import Testing
 /// Hostile protobuf bodies fail with errors and never crash.
 @Suite("Protobuf hostile input")
 struct ProtobufHostileInputTests {
-    /// SplitMix64: a small seeded generator, so every run sees the same cases.
-    struct SeededGenerator: RandomNumberGenerator {
-        var state: UInt64
-
-        mutating func next() -> UInt64 {
-            self.state &+= 0x9E37_79B9_7F4A_7C15
-            var z = self.state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static let magic: [UInt8] = [0x6B, 0x38, 0x73, 0x00]
 
     static func outcome(_ body: [UInt8]) -> Result<JSONValue, ProtobufDecodingError> {
@@ -31,7 +18,7 @@ struct ProtobufHostileInputTests {
 
     @Test("10,000 random bodies, with and without the magic, are rejected")
     func randomBytes() {
-        var generator = SeededGenerator(state: 0x6B38_7300)
+        var generator = SplitMix64(seed: 0x6B38_7300)
         var failures = 0
         for index in 0..<10_000 {
             let count = Int.random(in: 0...512, using: &generator)
@@ -48,7 +35,7 @@ struct ProtobufHostileInputTests {
             ProtobufRecordingTests.createNamespace, ProtobufRecordingTests.createDeployment,
             ProtobufRecordingTests.createJob, ProtobufRecordingTests.createSecret, ProtobufRecordingTests.createToken,
         ]
-        var generator = SeededGenerator(state: 42)
+        var generator = SplitMix64(seed: 42)
         var decoded = 0
         var failed = 0
         for _ in 0..<10_000 {

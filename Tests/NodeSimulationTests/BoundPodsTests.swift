@@ -1,3 +1,4 @@
+import KruiseTestSupport
 import KubeJSON
 import KubeModel
 import Testing
@@ -6,24 +7,12 @@ import Testing
 /// ``BoundPods`` kept up to date pod by pod must hold the same sums as one built from the pods as they end
 /// up, and decisions over sums split in parts must equal decisions over the whole.
 @Suite struct BoundPodsTests {
-    /// A small deterministic generator (SplitMix64).
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            self.state &+= 0x9E37_79B9_7F4A_7C15
-            var z = self.state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static let nodeNames = ["kruise-node-1", "kruise-node-2", "kruise-node-3", "kruise-node-4"]
 
     /// A random version of the pod `name`: on a node or not, running or finished, of one of three
     /// controllers or none, being deleted or not, with or without anti-affinity, with some CPU and memory.
     /// Built as JSON directly (YAML parsing would make this test slow in debug builds).
-    static func randomPod(_ name: String, using random: inout Generator) -> Pod {
+    static func randomPod(_ name: String, using random: inout SplitMix64) -> Pod {
         let cpu = Int.random(in: 0...4, using: &random) * 250
         let memory = Int.random(in: 0...3, using: &random) * 64
         var requests: JSONValue = [:]
@@ -76,7 +65,7 @@ import Testing
     }
 
     @Test func updatesAndRemovalsKeepTheSumsOfTheLatestVersions() {
-        var random = Generator(state: 7)
+        var random = SplitMix64(seed: 7)
         var incremental = BoundPods()
         var latest: [String: Pod] = [:]
         let names = (0..<24).map { "p\($0)" }
@@ -109,7 +98,7 @@ import Testing
     }
 
     @Test func decisionsOverSumsInPartsEqualDecisionsOverTheWhole() {
-        var random = Generator(state: 11)
+        var random = SplitMix64(seed: 11)
         let planner = SchedulerPlanner()
         let nodes = Fixtures.nodes(4, yaml: "defaults: {capacity: {cpu: 4, memory: 2Gi, pods: 12}}")
         var decisions: Set<String> = []

@@ -15,9 +15,9 @@ public final class WebhookServer: Sendable {
     public let port: Int
     private let logger: Logger
     private let identity: Mutex<TLSIdentity>
-    /// The current identity parsed for handshakes, with the identity it was parsed from: parsed again only
-    /// after a rotation, not on every connection.
-    private let parsedIdentity: Mutex<(identity: TLSIdentity, override: NIOSSLContextConfigurationOverride)?> = Mutex(nil)
+    /// The current identity parsed, with the identity it was parsed from: parsed again only after a rotation,
+    /// not for the listener and then on every connection.
+    private let parsedIdentity: Mutex<(identity: TLSIdentity, parsed: ParsedIdentity)?> = Mutex(nil)
     private let boundPort: Mutex<Int?> = Mutex(nil)
 
     public init(dispatcher: AdmissionDispatcher, identity: TLSIdentity, host: String = "0.0.0.0", port: Int = 9876, logger: Logger) {
@@ -40,24 +40,37 @@ public final class WebhookServer: Sendable {
         self.logger.info("webhook serving certificate rotated")
     }
 
+    /// The certificate chain and key of a ``TLSIdentity``, ready for NIOSSL.
+    private struct ParsedIdentity: Sendable {
+        var certificateChain: [NIOSSLCertificateSource]
+        var privateKey: NIOSSLPrivateKeySource
+    }
+
+    /// The current identity, parsed.
+    private func currentParsedIdentity() throws -> ParsedIdentity {
+        let current = self.currentIdentity
+        if let cached = self.parsedIdentity.withLock({ $0 }), cached.identity == current { return cached.parsed }
+        let parsed = ParsedIdentity(
+            certificateChain: try NIOSSLCertificate.fromPEMBytes(Array(current.certificatePEM.utf8)).map { .certificate($0) },
+            privateKey: .privateKey(try NIOSSLPrivateKey(bytes: Array(current.privateKeyPEM.utf8), format: .pem))
+        )
+        self.parsedIdentity.withLock { $0 = (current, parsed) }
+        return parsed
+    }
+
     /// The certificate and key of the current identity, as a handshake override.
     private func handshakeOverride() throws -> NIOSSLContextConfigurationOverride {
-        let current = self.currentIdentity
-        if let parsed = self.parsedIdentity.withLock({ $0 }), parsed.identity == current { return parsed.override }
+        let parsed = try self.currentParsedIdentity()
         var override = NIOSSLContextConfigurationOverride()
-        override.certificateChain = try NIOSSLCertificate.fromPEMBytes(Array(current.certificatePEM.utf8)).map { .certificate($0) }
-        override.privateKey = .privateKey(try NIOSSLPrivateKey(bytes: Array(current.privateKeyPEM.utf8), format: .pem))
-        self.parsedIdentity.withLock { $0 = (current, override) }
+        override.certificateChain = parsed.certificateChain
+        override.privateKey = parsed.privateKey
         return override
     }
 
     /// Serves until the task is cancelled.
     public func run() async throws {
-        let initial = self.currentIdentity
-        var tls = TLSConfiguration.makeServerConfiguration(
-            certificateChain: try NIOSSLCertificate.fromPEMBytes(Array(initial.certificatePEM.utf8)).map { .certificate($0) },
-            privateKey: .privateKey(try NIOSSLPrivateKey(bytes: Array(initial.privateKeyPEM.utf8), format: .pem))
-        )
+        let initial = try self.currentParsedIdentity()
+        var tls = TLSConfiguration.makeServerConfiguration(certificateChain: initial.certificateChain, privateKey: initial.privateKey)
         // Each handshake takes the current identity, parsed once per rotation.
         tls.sslContextCallback = { [self] _, promise in
             do {

@@ -21,19 +21,8 @@ public struct InProcessAPITransport: KubeTransport {
 
     public func send(_ request: KubeTransportRequest, timeout: Duration) async throws -> KubeResponse {
         let response = await self.answer(request)
-        let body: [UInt8]
-        switch response.body {
-        case .bytes(let bytes):
-            body = bytes
-        case .parts(let parts):
-            var joined: [UInt8] = []
-            joined.reserveCapacity(parts.reduce(0) { $0 + $1.count })
-            for part in parts { joined.append(contentsOf: part) }
-            body = joined
-        case .stream:
-            // Only watches stream, and the client opens those with openStream.
-            throw InProcessTransportError.unexpectedStream(request.path)
-        }
+        // Only watches stream, and the client opens those with openStream.
+        guard let body = response.bodyBytes else { throw InProcessTransportError.unexpectedStream(request.path) }
         return KubeResponse(code: response.status, headers: response.headers, body: body)
     }
 

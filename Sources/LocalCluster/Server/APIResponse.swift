@@ -43,12 +43,18 @@ public struct APIResponse: Sendable {
         APIResponse(status: status, headers: [("Content-Type", "text/plain; charset=utf-8")], body: .bytes(Array(text.utf8)))
     }
 
-    /// The whole body, for complete bodies (tests).
+    /// The whole body of a complete answer, its parts joined; `nil` for a stream.
     public var bodyBytes: [UInt8]? {
         switch self.body {
-        case .bytes(let bytes): return bytes
-        case .parts(let parts): return parts.flatMap { $0 }
-        case .stream: return nil
+        case .bytes(let bytes):
+            return bytes
+        case .parts(let parts):
+            var joined: [UInt8] = []
+            joined.reserveCapacity(parts.reduce(0) { $0 + $1.count })
+            for part in parts { joined.append(contentsOf: part) }
+            return joined
+        case .stream:
+            return nil
         }
     }
 

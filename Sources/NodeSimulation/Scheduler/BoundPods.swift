@@ -27,15 +27,16 @@ public struct BoundPods: Sendable {
 
     /// The sums over the pods on one node.
     struct NodeSums: Sendable {
-        var pods = 0
         var requested = PodResourceRequest()
         var nonZeroRequested = PodResourceRequest()
         var byController: [SpreadingKey: Int64] = [:]
         /// The pods, by `namespace/name`.
         var members: [String: Pod] = [:]
 
+        /// How many pods count on the node.
+        var pods: Int { self.members.count }
+
         mutating func add(_ member: Member, key: String) {
-            self.pods += 1
             self.requested.add(member.request)
             self.nonZeroRequested.add(member.nonZeroRequest)
             if let spreading = member.spreading { self.byController[spreading, default: 0] += 1 }
@@ -43,7 +44,6 @@ public struct BoundPods: Sendable {
         }
 
         mutating func subtract(_ member: Member, key: String) {
-            self.pods -= 1
             self.requested.subtract(member.request)
             self.nonZeroRequested.subtract(member.nonZeroRequest)
             if let spreading = member.spreading {

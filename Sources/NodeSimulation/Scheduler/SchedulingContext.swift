@@ -1,8 +1,8 @@
 import KubeModel
 
-/// One scheduling cycle's precomputed state: the pod's request, tolerations and affinity, the node facts, the
-/// pods per node with what they use, and the existing pods' anti-affinity terms. Every bound pod is looked at
-/// once here, so the filters and scores run over per-node sums rather than over pods.
+/// One scheduling cycle's precomputed state: the pod's request, tolerations and affinity, the node facts, what
+/// the pods on each node use (from the ``BoundPods`` sums), and the existing pods' anti-affinity terms. The
+/// filters and scores run over per-node sums rather than over pods.
 struct SchedulingContext {
     let pod: Pod
     let nodes: [SchedulingFactsCache.NodeFacts]
@@ -13,9 +13,8 @@ struct SchedulingContext {
     let requiredAffinity: [PodAffinityTerm]
     let requiredAntiAffinity: [PodAffinityTerm]
     let tolerations: [Toleration]
-    /// The pod's controller UID and namespace, for spreading.
-    let controllerUID: String?
-    let podNamespace: String
+    /// The pod's controller in its namespace, for spreading; `nil` without one.
+    let spreading: BoundPods.SpreadingKey?
     /// The bound pods: the scheduler's sums, and the pods it bound that its cache does not show yet.
     let bound: [BoundPods]
     /// What the pods bound to each node use, by node name.
@@ -44,11 +43,11 @@ struct SchedulingContext {
         self.requiredAffinity = self.affinity.podAffinity.required
         self.requiredAntiAffinity = self.affinity.podAntiAffinity.required
         self.tolerations = pod.spec.tolerations
-        let controllerUID = pod.metadata.controllerReference?.uid
-        self.controllerUID = controllerUID
-        self.podNamespace = pod.namespace
+        let spreading = (pod.metadata.controllerReference?.uid).flatMap {
+            $0.isEmpty ? nil : BoundPods.SpreadingKey(namespace: pod.namespace, controllerUID: $0)
+        }
+        self.spreading = spreading
         self.bound = bound
-        let spreading = controllerUID.flatMap { $0.isEmpty ? nil : BoundPods.SpreadingKey(namespace: pod.namespace, controllerUID: $0) }
         var usageByNode: [String: NodeUsage] = [:]
         for part in bound {
             for (name, sums) in part.nodes {
@@ -230,7 +229,7 @@ struct SchedulingContext {
 
     /// SelectorSpread: fewer pods of the same controller on the node (⅓) and in its zone (⅔) score higher.
     private func spreadScores(_ nodes: [SchedulingFactsCache.NodeFacts]) -> [String: Int64] {
-        guard let owner = self.controllerUID, !owner.isEmpty else {
+        guard self.spreading != nil else {
             return Dictionary(uniqueKeysWithValues: nodes.map { ($0.name, Int64(100)) })
         }
         let zoneKey = SimulatedNodeLabels.zone
