@@ -241,7 +241,7 @@ let package = Package(
             name: "kruise-bench",
             dependencies: [
                 "CHeapStatistics", "KubeJSON", "KubeModel", "KubeClient", "ControllerRuntime", "KruiseAPI", "KruiseTestSupport",
-                .product(name: "Logging", package: "swift-log"),
+                "LocalCluster", .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: commonSettings
         ),

@@ -76,7 +76,7 @@ public struct JSONObject: Sendable {
     }
 
     /// Members taken as they are; the caller guarantees the keys are distinct.
-    init(uniqueMembers: [Member]) {
+    public init(uniqueMembers: [Member]) {
         self.storage = .members(uniqueMembers)
     }
 

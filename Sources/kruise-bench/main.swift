@@ -1,6 +1,7 @@
 // kruise-bench: the project's benchmarks, one JSON object per line on standard output.
 // Usage: kruise-bench json [--pods N] [--runs N]
 //        kruise-bench apiserver [--pods N] [--watchers N] [--events N]
+//        kruise-bench apiserver-core [--pods N] [--tasks N]
 //        kruise-bench local [--nodes N] [--pods N]
 //        kruise-bench informer [--pods N]
 //        kruise-bench cloneset [--nodes N] [--pods N]
@@ -38,6 +39,15 @@ case "apiserver":
         print("kruise-bench: \(error)")
         exit(1)
     }
+case "apiserver-core":
+    do {
+        for result in try await APIServerCoreBenchmark(pods: option("--pods", default: 10_000), tasks: option("--tasks", default: 8)).run() {
+            print(result.jsonLine)
+        }
+    } catch {
+        print("kruise-bench: \(error)")
+        exit(1)
+    }
 case "local":
     do {
         for result in try await LocalBenchmark(nodes: option("--nodes", default: 100), pods: option("--pods", default: 10_000)).run() {
@@ -71,6 +81,6 @@ case "imagepull":
         exit(1)
     }
 default:
-    print("kruise-bench: unknown suite '\(suite)'; available: json, apiserver, local, informer, cloneset, imagepull")
+    print("kruise-bench: unknown suite '\(suite)'; available: json, apiserver, apiserver-core, local, informer, cloneset, imagepull")
     exit(2)
 }

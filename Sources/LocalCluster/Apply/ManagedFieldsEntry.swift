@@ -111,6 +111,54 @@ public struct ManagedFieldsEntry: Sendable, Hashable {
         return Self.mayContain(fieldsV1, any: set)
     }
 
+    /// This entry without the fields in `set` (and their own descendants only where `set` holds them too), as
+    /// `fields.subtracting(set)`. A stored entry is edited in its FieldsV1 text (``FieldsV1Edit``), the rest of
+    /// it kept as stored; it is returned as it is when it owns none of `set`.
+    func removing(_ set: FieldSet) -> ManagedFieldsEntry {
+        if let edit = self.editedStoredFields(removing: set, adding: FieldSet()) {
+            guard let edited = edit.edited, let stored = self.decoded else { return self }
+            var json = stored
+            json["fieldsV1"] = .object(edited)
+            var result = self
+            result.decoded = json
+            return result
+        }
+        let fields = self.fields
+        let remaining = fields.subtracting(set)
+        // A subset of the same size is the same set: the entry is kept as read, its JSON written back.
+        guard remaining.count != fields.count else { return self }
+        var result = self
+        result.fields = remaining
+        return result
+    }
+
+    /// `entry` (this manager's entry for a write, holding the fields the write gave it) with this entry's
+    /// fields too: what the manager owned before plus what it gained. A stored entry's FieldsV1 text is edited.
+    func merged(into entry: ManagedFieldsEntry) -> ManagedFieldsEntry {
+        if let edit = self.editedStoredFields(removing: FieldSet(), adding: entry.fields) {
+            var result = entry
+            result.decodedFields = nil
+            result.decoded = Self.json(
+                manager: entry.manager, operation: entry.operation, apiVersion: entry.apiVersion, time: entry.time,
+                fieldsV1: .object(edit.edited ?? edit.stored), subresource: entry.subresource)
+            return result
+        }
+        var result = entry
+        result.fields = self.fields.union(entry.fields)
+        return result
+    }
+
+    /// A stored entry's FieldsV1 document and its edit (``FieldsV1Edit``; `nil` when unchanged); `nil` for a
+    /// decoded entry, or a document the edit cannot read (the caller then works on the decoded set).
+    private func editedStoredFields(removing: FieldSet, adding: FieldSet) -> (stored: JSONObject, edited: JSONObject?)? {
+        guard self.decodedFields == nil, case .object(let fieldsV1)? = self.decoded?["fieldsV1"] else { return nil }
+        do {
+            return (fieldsV1, try FieldsV1Edit.edit(fieldsV1, removing: removing, adding: adding))
+        } catch {
+            return nil
+        }
+    }
+
     /// `true` when the entry owns no field.
     var hasNoFields: Bool {
         if let fields = self.decodedFields { return fields.isEmpty }

@@ -29,6 +29,9 @@ extension ServerSideApply {
         var entries: [ManagedFieldsEntry]
         if subresource.isEmpty && ManagedFields.isReset(new) {
             entries = []
+        } else if subresource.isEmpty, let old, Self.carriesStoredEntries(new, of: old) {
+            // A patch, or an update that sent back what it read: the stored entries, read as stored.
+            entries = (try? ManagedFields.entries(of: old, stored: true)) ?? []
         } else if subresource.isEmpty, let supplied = try? ManagedFields.entries(of: new), !supplied.isEmpty {
             entries = supplied
         } else {
@@ -55,6 +58,16 @@ extension ServerSideApply {
             now: now
         )
         return ManagedFields.setting(entries, on: newObject)
+    }
+
+    /// `true` when `new` carries `old`'s managed fields unchanged: decoding them as supplied would give the same
+    /// entries, so they are read as stored (see ``ManagedFieldsEntry/init(storedJSON:)``) and only those the
+    /// write touches are decoded. Packed entries compare by their text.
+    private static func carriesStoredEntries(_ new: JSONValue, of old: JSONValue) -> Bool {
+        guard let supplied = new["metadata"]?["managedFields"], !supplied.isNull,
+            let stored = old["metadata"]?["managedFields"]
+        else { return false }
+        return supplied == stored
     }
 
     /// The field manager of an ordinary write: the `fieldManager` query parameter, or else kube's default, the
@@ -92,15 +105,11 @@ extension ServerSideApply {
     ) -> [ManagedFieldsEntry] {
         let comparison = FieldComparison(old: old, new: new, schema: schema)
         let changed = comparison.changed
+        let lost = changed.union(comparison.removed)
         var result = entries.map { entry in
             // A stored entry that owns none of the changed or removed fields stays as stored, not even decoded.
             if !entry.mayOwnAny(of: changed) && !entry.mayOwnAny(of: comparison.removed) { return entry }
-            var updated = entry
-            let fields = entry.fields
-            let remaining = fields.subtracting(changed).subtracting(comparison.removed)
-            // A subset of the same size is the same set: the entry is kept as read, its JSON written back.
-            if remaining.count != fields.count { updated.fields = remaining }
-            return updated
+            return entry.removing(lost)
         }
         let gained = changed.subtracting(Self.unownedFields)
         if !gained.isEmpty {
@@ -113,7 +122,7 @@ extension ServerSideApply {
                 subresource: subresource
             )
             if let index = result.firstIndex(where: { $0.isSameOwner(as: entry) }) {
-                entry.fields = result.remove(at: index).fields.union(gained)
+                entry = result.remove(at: index).merged(into: entry)
             }
             result.append(entry)
         }
