@@ -39,12 +39,15 @@ extension APIServer {
 
     /// The same decoding of the result of a merge, JSON or strategic merge patch: a value a field cannot take is
     /// kube's 422 on the field `patch`, members no field takes a 400 under `fieldValidation=Strict`.
+    /// `base` is the stored object the patch was applied to: parts of `patched` still held in its storage are
+    /// not checked again.
     static func checkPatchedDecoding(
         _ patched: JSONValue,
+        base: JSONValue? = nil,
         target: ResourceRequest,
         validation: WriteQueryOptions.FieldValidation?
     ) throws(APIStatus) {
-        guard let decoding = Self.typedDecoding(patched, target: target) else { return }
+        guard let decoding = Self.typedDecoding(patched, target: target, unchanged: base?.objectValue) else { return }
         if let error = decoding.error {
             throw APIStatus.invalid(
                 group: "",
@@ -100,7 +103,7 @@ extension APIServer {
 
     /// The decoding checks of `body` for `target`; `nil` when there is nothing to check: a body that is not an
     /// object of the request's own apiVersion and kind (refused elsewhere), or the scale subresource.
-    private static func typedDecoding(_ body: JSONValue, target: ResourceRequest) -> TypedDecoding? {
+    private static func typedDecoding(_ body: JSONValue, target: ResourceRequest, unchanged: JSONObject? = nil) -> TypedDecoding? {
         guard case .object(let object) = body, target.subresource?.isScale != true else { return nil }
         let expected = target.groupVersionKind
         for (member, value) in [("apiVersion", expected.apiVersion), ("kind", expected.kind)] {
@@ -111,7 +114,7 @@ extension APIServer {
             }
         }
         if let message = TypedDecoding.message(apiVersion: expected.apiVersion, kind: expected.kind) {
-            return TypedDecoding(object: object, message: message)
+            return TypedDecoding(object: object, message: message, unchanged: unchanged)
         }
         return TypedDecoding(metadataOf: object, kind: expected.kind)
     }

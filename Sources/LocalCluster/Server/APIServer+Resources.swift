@@ -213,7 +213,7 @@ extension APIServer {
             // A patch is applied to what the client sees: the object at the requested version.
             base["apiVersion"] = .string(target.groupVersion.apiVersion)
             let patched = try patch.apply(to: base, schema: schema)
-            try Self.checkPatchedDecoding(patched, target: target, validation: options.validation)
+            try Self.checkPatchedDecoding(patched, base: base, target: target, validation: options.validation)
             return patched
         }
     }

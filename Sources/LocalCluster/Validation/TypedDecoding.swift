@@ -29,9 +29,14 @@ struct TypedDecoding {
     }
 
     /// Checks every member of `object` (but `apiVersion` and `kind`) against `message`.
-    init(object: JSONObject, message: ProtobufMessage) {
+    ///
+    /// - Parameter unchanged: the stored object a patch was applied to, when `object` is its result. Parts of
+    ///   `object` that are still that object's storage (``JSONObject/isKnownIdentical(to:)``) are not walked:
+    ///   they passed this check when they were written, and a patch of one label would otherwise re-check a
+    ///   whole pod (a quarter of the server's CPU on such patches).
+    init(object: JSONObject, message: ProtobufMessage, unchanged: JSONObject? = nil) {
         guard let shape = TypedDecodingShape.index(of: message.name) else { return }
-        self.checkMembers(of: object, shape: shape, root: true)
+        self.checkMembers(of: object, shape: shape, root: true, unchanged: unchanged)
     }
 
     /// Checks `object.metadata` alone, against `ObjectMeta`; `kind` names the object's own type in messages.
@@ -46,14 +51,14 @@ struct TypedDecoding {
 
     // MARK: - Walking the document
 
-    private mutating func checkMembers(of object: JSONObject, shape index: Int, root: Bool = false) {
+    private mutating func checkMembers(of object: JSONObject, shape index: Int, root: Bool = false, unchanged: JSONObject? = nil) {
         let shape = self.shapes[index]
         for member in object {
             if self.stopped { return }
             if root && (member.key == "apiVersion" || member.key == "kind") { continue }
             self.path.push(.field(member.key))
             if let field = shape.fields[member.key] {
-                self.check(member.value, field: field, owner: shape.goName)
+                self.check(member.value, field: field, owner: shape.goName, unchanged: Self.container(unchanged, member.key, member.value))
             } else {
                 self.recordUnknown()
             }
@@ -61,35 +66,53 @@ struct TypedDecoding {
         }
     }
 
-    /// Checks the value of `field` (the member at ``path`` of a struct named `owner`).
-    private mutating func check(_ value: JSONValue, field: TypedDecodingShape.Field, owner: String) {
+    /// The container `value` replaced in `unchanged` (the member `key`), when both are containers; `nil` for
+    /// anything else (scalars are checked as they are).
+    private static func container(_ unchanged: JSONObject?, _ key: String, _ value: JSONValue) -> JSONValue? {
+        guard let unchanged else { return nil }
+        switch value {
+        case .object, .array: return unchanged[key]
+        default: return nil
+        }
+    }
+
+    /// Checks the value of `field` (the member at ``path`` of a struct named `owner`); `unchanged` is what it
+    /// replaced in a patched object.
+    private mutating func check(_ value: JSONValue, field: TypedDecodingShape.Field, owner: String, unchanged: JSONValue? = nil) {
         if value.isNull { return }
+        if let unchanged, value.isKnownIdentical(to: unchanged) { return }
         switch field.field.shape {
         case .single:
-            self.checkValue(value, field: field, owner: owner)
+            self.checkValue(value, field: field, owner: owner, unchanged: unchanged)
         case .repeated:
             guard case .array(let elements) = value else {
                 return self.typeError(value, owner: owner, type: "[]" + Self.goType(field.field.type))
             }
+            let before = unchanged?.arrayValue
             for (index, element) in elements.enumerated() where !self.stopped {
+                let replaced = before.flatMap { index < $0.count ? $0[index] : nil }
+                if let replaced, element.isKnownIdentical(to: replaced) { continue }
                 self.path.push(.index(index))
-                self.checkValue(element, field: field, owner: owner)
+                self.checkValue(element, field: field, owner: owner, unchanged: replaced)
                 self.path.pop()
             }
         case .map:
             guard case .object(let entries) = value else {
                 return self.typeError(value, owner: owner, type: "map[string]" + Self.goType(field.field.type))
             }
+            let before = unchanged?.objectValue
             for entry in entries where !self.stopped {
+                let replaced = Self.container(before, entry.key, entry.value)
+                if let replaced, entry.value.isKnownIdentical(to: replaced) { continue }
                 self.path.push(.key(entry.key))
-                self.checkValue(entry.value, field: field, owner: owner)
+                self.checkValue(entry.value, field: field, owner: owner, unchanged: replaced)
                 self.path.pop()
             }
         }
     }
 
     /// Checks one value of `field`'s type (its value, or an element or entry of a list or map field).
-    private mutating func checkValue(_ value: JSONValue, field: TypedDecodingShape.Field, owner: String) {
+    private mutating func checkValue(_ value: JSONValue, field: TypedDecodingShape.Field, owner: String, unchanged: JSONValue? = nil) {
         if value.isNull { return }
         let type = field.field.type
         switch type {
@@ -154,7 +177,7 @@ struct TypedDecoding {
             guard case .object(let members) = value else {
                 return self.typeError(value, owner: owner, type: Self.goType(type))
             }
-            self.checkMembers(of: members, shape: shape)
+            self.checkMembers(of: members, shape: shape, unchanged: unchanged?.objectValue)
         }
     }
 
