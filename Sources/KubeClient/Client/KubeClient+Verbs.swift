@@ -249,7 +249,10 @@ extension KubeClient {
 
     static func decode<T: KubeObject>(_ type: T.Type, _ body: [UInt8]) throws(KubeAPIError) -> T {
         do {
-            return try T.decode(jsonBytes: body)
+            // Packed, as list items and watch events are: most writers drop the answer or read a field or two,
+            // and packing the text costs less than building the tree (a twentieth of `kruise local`'s CPU in a
+            // 1,000-pod in-place update went to decoding write answers).
+            return try T.decode(try PackedJSON(parsing: body).root)
         } catch {
             throw KubeAPIError.decoding("\(T.groupVersionKind.kind): \(error)")
         }
