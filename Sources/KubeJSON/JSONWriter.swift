@@ -188,43 +188,51 @@ public struct JSONWriter: Sendable {
     /// them first. `prefix` must need no escaping.
     public mutating func writeString(_ string: String, prefix: StaticString) {
         var string = string
-        string.withUTF8 { utf8 in
-            self.bytes.append(UInt8(ascii: "\""))
-            if prefix.utf8CodeUnitCount > 0 {
-                self.bytes.append(contentsOf: UnsafeBufferPointer(start: prefix.utf8Start, count: prefix.utf8CodeUnitCount))
-            }
-            var runStart = 0
-            var i = 0
-            let escapeHTML = self.options.escapeHTML
-            while i < utf8.count {
-                let byte = utf8[i]
-                let needsEscape: Bool
-                if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
-                    needsEscape = true
-                } else if escapeHTML,
-                    byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "&")
-                {
-                    needsEscape = true
-                } else if byte == 0xE2, i + 2 < utf8.count, utf8[i + 1] == 0x80, utf8[i + 2] & 0xFE == 0xA8 {
-                    // U+2028 and U+2029 break JavaScript parsers; Go escapes them too.
-                    self.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<i]))
-                    self.appendStatic(utf8[i + 2] == 0xA8 ? "\\u2028" : "\\u2029")
-                    i += 3
-                    runStart = i
-                    continue
-                } else {
-                    needsEscape = false
-                }
-                if needsEscape {
-                    self.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<i]))
-                    self.appendEscape(byte)
-                    runStart = i + 1
-                }
-                i += 1
-            }
-            self.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<utf8.count]))
-            self.bytes.append(UInt8(ascii: "\""))
+        string.withUTF8 { utf8 in self.writeString(utf8Buffer: utf8, prefix: prefix) }
+    }
+
+    /// Writes `prefix` followed by the UTF-8 text `utf8` as one JSON string (for text built as bytes, such as a
+    /// key holding JSON). `prefix` must need no escaping.
+    public mutating func writeString(utf8: [UInt8], prefix: StaticString = "") {
+        utf8.withUnsafeBufferPointer { self.writeString(utf8Buffer: $0, prefix: prefix) }
+    }
+
+    private mutating func writeString(utf8Buffer utf8: UnsafeBufferPointer<UInt8>, prefix: StaticString) {
+        self.bytes.append(UInt8(ascii: "\""))
+        if prefix.utf8CodeUnitCount > 0 {
+            self.bytes.append(contentsOf: UnsafeBufferPointer(start: prefix.utf8Start, count: prefix.utf8CodeUnitCount))
         }
+        var runStart = 0
+        var i = 0
+        let escapeHTML = self.options.escapeHTML
+        while i < utf8.count {
+            let byte = utf8[i]
+            let needsEscape: Bool
+            if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
+                needsEscape = true
+            } else if escapeHTML,
+                byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "&")
+            {
+                needsEscape = true
+            } else if byte == 0xE2, i + 2 < utf8.count, utf8[i + 1] == 0x80, utf8[i + 2] & 0xFE == 0xA8 {
+                // U+2028 and U+2029 break JavaScript parsers; Go escapes them too.
+                self.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<i]))
+                self.appendStatic(utf8[i + 2] == 0xA8 ? "\\u2028" : "\\u2029")
+                i += 3
+                runStart = i
+                continue
+            } else {
+                needsEscape = false
+            }
+            if needsEscape {
+                self.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<i]))
+                self.appendEscape(byte)
+                runStart = i + 1
+            }
+            i += 1
+        }
+        self.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<utf8.count]))
+        self.bytes.append(UInt8(ascii: "\""))
     }
 
     private mutating func appendEscape(_ byte: UInt8) {

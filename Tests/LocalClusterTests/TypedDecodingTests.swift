@@ -1,4 +1,5 @@
 import KubeJSON
+import KubeModel
 import Testing
 
 @testable import LocalCluster
@@ -61,5 +62,18 @@ import Testing
         }
         // The patches do find errors (the comparison is not between two empty reports).
         #expect(reported == 10)
+    }
+}
+
+extension TypedDecodingTests {
+    /// The shortcut for common quantities accepts only what the parser accepts.
+    @Test func plainQuantitiesAreQuantities() throws {
+        let accepted = ["0", "1", "100m", "64Mi", "2Gi", "123456789", "5k", "3M", "1G", "7T", "1Ki", "9Ti"]
+        let refused = ["", "m", "1.5", "1e3", "1Mi ", " 1", "1mi", "1KI", "1Ki1", "1234567890", "1Pi", "-1", "+1", "1u"]
+        for text in accepted {
+            #expect(TypedDecoding.isPlainQuantity(text), "\(text)")
+            #expect((try? Quantity(parsing: text)) != nil, "\(text)")
+        }
+        for text in refused { #expect(!TypedDecoding.isPlainQuantity(text), "\(text)") }
     }
 }

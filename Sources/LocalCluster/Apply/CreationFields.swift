@@ -133,12 +133,12 @@ enum CreationFields {
         let names =
             (try? ListItemNames.elements(of: items, listType: schema.listType, path: FieldPath([]), strict: false))
             ?? items.indices.map { .index($0) }
-        let order = names.indices.sorted { names[$0] < names[$1] }
+        let order = names.count < 2 ? Array(names.indices) : names.indices.sorted { names[$0] < names[$1] }
         for index in order {
             let name = names[index]
             let mark = writer.bytes.count
             Self.separate(hasFields: hasFields, isMember: isMember, into: &writer)
-            writer.writeString(name.fieldsV1Key)
+            name.writeFieldsV1Key(into: &writer)
             writer.writeRaw(":")
             if Self.write(
                 before: .absent, items[index], schema: schema.element, unowned: unowned?.children[name],

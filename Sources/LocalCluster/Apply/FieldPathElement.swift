@@ -63,6 +63,27 @@ extension FieldPathElement {
         }
     }
 
+    /// Writes ``fieldsV1Key`` as a JSON string, without making the key a `String` first.
+    func writeFieldsV1Key(into writer: inout JSONWriter) {
+        switch self {
+        case .field(let name):
+            writer.writeString(name, prefix: "f:")
+        case .key(let fields):
+            var key = JSONWriter(capacity: 64)
+            key.writeRaw("{")
+            for (index, field) in fields.enumerated() {
+                if index > 0 { key.writeRaw(",") }
+                key.writeString(field.name)
+                key.writeRaw(":")
+                key.write(field.value)
+            }
+            key.writeRaw("}")
+            writer.writeString(utf8: key.bytes, prefix: "k:")
+        case .value, .index:
+            writer.writeString(self.fieldsV1Key)
+        }
+    }
+
     /// Parses a FieldsV1 key (`f:`, `k:`, `v:` or `i:` followed by its content).
     /// - Throws: ``FieldSetDecodingError`` when the key has no known prefix or its content does not parse.
     public init(fieldsV1Key text: String) throws(FieldSetDecodingError) {

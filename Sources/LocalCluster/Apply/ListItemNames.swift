@@ -20,10 +20,14 @@ enum ListItemNames {
     ) throws(Failure) -> [FieldPathElement] {
         var names: [FieldPathElement] = []
         names.reserveCapacity(list.count)
+        // Most lists hold a few items (containers, ports, env): comparing with each earlier name costs less than
+        // hashing them all. `names` keeps every first occurrence, so it finds what a set of them would.
+        let small = list.count <= 8
         var seen: Set<FieldPathElement> = []
         for (index, item) in list.enumerated() {
             var name = try Self.element(of: item, at: index, listType: listType, path: path, strict: strict)
-            if !seen.insert(name).inserted {
+            let repeated = small ? names.contains(name) : !seen.insert(name).inserted
+            if repeated {
                 if strict {
                     let what = if case .value = name { "value" } else { "key" }
                     throw Failure(message: "\(path): duplicate entries for \(what) \(name)")

@@ -1,19 +1,26 @@
-/// The random identifiers the API server hands out: object UIDs and `generateName` suffixes.
+/// The random identifiers the server hands out: object UIDs and `generateName` suffixes.
 enum RandomIdentifiers {
     /// A version 4 UUID in its canonical lower-case text form.
     static func uuid() -> String {
-        var generator = SystemRandomNumberGenerator()
-        var bytes = (0..<16).map { _ in UInt8.random(in: 0...255, using: &generator) }
-        bytes[6] = bytes[6] & 0x0F | 0x40
-        bytes[8] = bytes[8] & 0x3F | 0x80
-        let hex = Array("0123456789abcdef")
-        var text = ""
-        for (index, byte) in bytes.enumerated() {
-            if index == 4 || index == 6 || index == 8 || index == 10 { text.append("-") }
-            text.append(hex[Int(byte >> 4)])
-            text.append(hex[Int(byte & 0xF)])
+        var bytes = RandomBytes.shared.next128()
+        return withUnsafeMutableBytes(of: &bytes) { random in
+            random[6] = random[6] & 0x0F | 0x40
+            random[8] = random[8] & 0x3F | 0x80
+            return String(unsafeUninitializedCapacity: 36) { text in
+                let hex: StaticString = "0123456789abcdef"
+                var position = 0
+                for index in 0..<16 {
+                    if index == 4 || index == 6 || index == 8 || index == 10 {
+                        text[position] = UInt8(ascii: "-")
+                        position += 1
+                    }
+                    text[position] = hex.utf8Start[Int(random[index] >> 4)]
+                    text[position + 1] = hex.utf8Start[Int(random[index] & 0xF)]
+                    position += 2
+                }
+                return position
+            }
         }
-        return text
     }
 
     /// Five characters from the alphabet kube uses for `generateName` (no vowels, no look-alikes).

@@ -148,7 +148,9 @@ struct TypedDecoding {
             // resource.Quantity parses a string, or the JSON text of anything else.
             let text: String
             switch value {
-            case .string(let string): text = string
+            case .string(let string):
+                if Self.isPlainQuantity(string) { return }
+                text = string
             case .int(let number): text = String(number)
             case .number(let number): text = number.text
             default: text = value.serializedString()
@@ -247,6 +249,24 @@ struct TypedDecoding {
         let parts = name.split(separator: ".")
         guard parts.count >= 2 else { return name }
         return "\(parts[parts.count - 2]).\(parts[parts.count - 1])"
+    }
+
+    /// `true` for the quantities nearly every pod carries (`100m`, `64Mi`, `2`): one to nine digits and at most
+    /// one of the common suffixes, which ``Quantity`` always parses; anything else goes to the parser.
+    static func isPlainQuantity(_ text: String) -> Bool {
+        var utf8 = text.utf8[...]
+        var digits = 0
+        while let byte = utf8.first, byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
+            digits += 1
+            utf8 = utf8.dropFirst()
+        }
+        guard digits >= 1 && digits <= 9 else { return false }
+        guard let first = utf8.first else { return true }
+        switch utf8.count {
+        case 1: return "mkMGT".utf8.contains(first)
+        case 2: return utf8.last == UInt8(ascii: "i") && "KMGT".utf8.contains(first)
+        default: return false
+        }
     }
 
     /// `strings.TrimSpace` for the ASCII spaces a quantity may carry.
