@@ -51,6 +51,25 @@ import Testing
         return pod
     }
 
+    /// `pod` changed everywhere but its spec (labels, owner, phase, deletion), as status writes and label
+    /// patches change pods: the index then reuses what the earlier version's spec counted.
+    static func changedOutsideSpec(_ pod: Pod, using random: inout SplitMix64) -> Pod {
+        var changed = pod
+        var metadata = changed.metadata
+        metadata.labels = ["app": Bool.random(using: &random) ? "web" : "db", "step": .init(random.hex(2))]
+        if Int.random(in: 0..<6, using: &random) == 0 { metadata.deletionTimestamp = Fixtures.t0 }
+        changed.metadata = metadata
+        if Int.random(in: 0..<4, using: &random) == 0, let owner = ["rs-a", "rs-b"].randomElement(using: &random) {
+            changed = Fixtures.owned(changed, by: owner)
+        }
+        switch Int.random(in: 0..<6, using: &random) {
+        case 0: changed.object["status"] = ["phase": "Succeeded"]
+        case 1: changed.object["status"] = ["phase": "Running"]
+        default: break
+        }
+        return changed
+    }
+
     /// The sums as comparable text, node by node.
     static func describe(_ bound: BoundPods) -> [String] {
         var lines = bound.nodes.keys.sorted().map { name -> String in
@@ -76,8 +95,15 @@ import Testing
                 incremental.remove(namespace: "default", name: name)
                 latest[name] = nil
             } else {
-                let pod = Self.randomPod(name, using: &random)
-                incremental.update(pod)
+                let pod: Pod
+                if let previous = latest[name], Bool.random(using: &random) {
+                    pod = Self.changedOutsideSpec(previous, using: &random)
+                } else {
+                    pod = Self.randomPod(name, using: &random)
+                }
+                // As the index applies an event: from what the pod counted before.
+                let counted = incremental.member(namespace: "default", name: name)
+                incremental.replace(namespace: "default", name: name, with: BoundPods.member(for: pod, previous: counted))
                 latest[name] = pod
             }
             if step % 50 == 0 {

@@ -14,6 +14,9 @@ public final class CacheStore<Object: KubeObject>: Sendable {
         var objects: [ObjectKey: Object] = [:]
         /// index name → indexed value → keys
         var indexes: [String: [String: Set<ObjectKey>]] = [:]
+        /// ``list()``'s answer until the next change: a scheduler lists its nodes for every pod it places,
+        /// and nodes change far less often than that.
+        var sorted: [Object]?
     }
 
     private let indexers: [String: IndexFunction]
@@ -36,7 +39,12 @@ public final class CacheStore<Object: KubeObject>: Sendable {
 
     /// Every object, in key order.
     public func list() -> [Object] {
-        self.state.withLock { state in state.objects.sorted { $0.key < $1.key }.map(\.value) }
+        self.state.withLock { state in
+            if let sorted = state.sorted { return sorted }
+            let sorted = state.objects.sorted { $0.key < $1.key }.map(\.value)
+            state.sorted = sorted
+            return sorted
+        }
     }
 
     /// Every object, in no particular order (cheaper than ``list()`` for large caches).
@@ -69,6 +77,7 @@ public final class CacheStore<Object: KubeObject>: Sendable {
         let key = ObjectKey(object)
         let values = self.indexers.mapValues { $0(object) }
         return self.state.withLock { state in
+            state.sorted = nil
             let previous = state.objects.updateValue(object, forKey: key)
             if let previous { Self.unindex(previous, key: key, indexers: self.indexers, state: &state) }
             for (name, indexed) in values {
@@ -83,6 +92,7 @@ public final class CacheStore<Object: KubeObject>: Sendable {
     func remove(_ key: ObjectKey) -> Object? {
         self.state.withLock { state in
             guard let previous = state.objects.removeValue(forKey: key) else { return nil }
+            state.sorted = nil
             Self.unindex(previous, key: key, indexers: self.indexers, state: &state)
             return previous
         }

@@ -21,6 +21,11 @@ public struct NodeSelector: JSONObjectView {
 
     /// Whether `node` satisfies at least one term.
     public func matches(node: Node) -> Bool {
-        self.nodeSelectorTerms.contains { $0.matches(node: node) }
+        self.matches(labels: node.metadata.labels, nodeName: node.name)
+    }
+
+    /// ``matches(node:)`` for a node whose labels and name were read already.
+    public func matches(labels: [String: String], nodeName: String) -> Bool {
+        self.nodeSelectorTerms.contains { $0.matches(labels: labels, nodeName: nodeName) }
     }
 }

@@ -30,10 +30,15 @@ public struct NodeSelectorTerm: JSONObjectView {
 
     /// Whether `node` satisfies every expression and field requirement of this term.
     public func matches(node: Node) -> Bool {
+        self.matches(labels: node.metadata.labels, nodeName: node.name)
+    }
+
+    /// ``matches(node:)`` for a node whose labels and name were read already (a scheduler reads them once per
+    /// node, not once per pod and term).
+    public func matches(labels: [String: String], nodeName: String) -> Bool {
         let expressions = self.matchExpressions
         let fields = self.matchFields
         if expressions.isEmpty && fields.isEmpty { return false }
-        let labels = node.metadata.labels
         for requirement in expressions {
             guard requirement.evaluate(labels[requirement.key]) == true else { return false }
         }
@@ -42,7 +47,7 @@ public struct NodeSelectorTerm: JSONObjectView {
                 requirement.operator == "In" || requirement.operator == "NotIn",
                 requirement.values.count == 1
             else { return false }
-            guard requirement.evaluate(node.name) == true else { return false }
+            guard requirement.evaluate(nodeName) == true else { return false }
         }
         return true
     }

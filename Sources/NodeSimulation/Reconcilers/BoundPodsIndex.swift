@@ -14,7 +14,10 @@ final class BoundPodsIndex: Sendable {
     func apply(_ event: InformerEvent<Pod>) {
         switch event {
         case .added(let pod), .updated(_, let pod):
-            let member = BoundPods.member(for: pod)
+            // Only this informer's handler writes, one event at a time: what the pod counted cannot change between
+            // reading it and replacing it.
+            let previous = self.bound.withLock { $0.member(namespace: pod.namespace, name: pod.name) }
+            let member = BoundPods.member(for: pod, previous: previous)
             self.bound.withLock { $0.replace(namespace: pod.namespace, name: pod.name, with: member) }
         case .deleted(let pod):
             self.bound.withLock { $0.remove(namespace: pod.namespace, name: pod.name) }

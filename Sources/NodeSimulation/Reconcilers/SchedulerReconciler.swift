@@ -67,7 +67,7 @@ struct SchedulerReconciler: Reconciler {
         guard Self.isPending(pod, planner: self.planner), !self.assumptions.isAssumed(pod) else { return .done }
         // The index's sums, and our bindings it does not show yet.
         let assumed = self.assumptions.pending(cached: { self.pods.store.get($0) }, counted: { self.bound.contains($0) })
-        let bound = [self.bound.summary, BoundPods(pods: assumed)]
+        let bound = [self.bound.summary, BoundPods(members: assumed)]
         let nodes = self.nodes.store.list()
         var namespaceLabels: [String: [String: String]] = [:]
         for namespace in self.namespaces.store.list() { namespaceLabels[namespace.name] = namespace.metadata.labels }

@@ -9,6 +9,8 @@ import Synchronization
 final class SchedulingAssumptions: Sendable {
     private struct Assumed {
         var pod: Pod
+        /// What the pod counts on its node, derived once rather than for every decision while it is assumed.
+        var member: BoundPods.Member?
         var since: ContinuousClock.Instant
     }
 
@@ -25,7 +27,8 @@ final class SchedulingAssumptions: Sendable {
         var spec = bound.spec
         spec.nodeName = nodeName
         bound.spec = spec
-        self.assumed.withLock { $0[ObjectKey(pod)] = Assumed(pod: bound, since: .now) }
+        let member = BoundPods.member(for: bound)
+        self.assumed.withLock { $0[ObjectKey(pod)] = Assumed(pod: bound, member: member, since: .now) }
     }
 
     func forget(_ key: ObjectKey) {
@@ -39,10 +42,10 @@ final class SchedulingAssumptions: Sendable {
 
     /// The assumed pods not `counted` yet (as bound, with their UID); drops the assumptions that ended: the
     /// pod is gone from the cache or replaced, counted (or terminated), or assumed too long ago.
-    func pending(cached: (ObjectKey) -> Pod?, counted: (Pod) -> Bool) -> [Pod] {
+    func pending(cached: (ObjectKey) -> Pod?, counted: (Pod) -> Bool) -> [BoundPods.Member] {
         let now = ContinuousClock.now
         return self.assumed.withLock { assumed in
-            var pods: [Pod] = []
+            var pods: [BoundPods.Member] = []
             for (key, entry) in assumed {
                 let current = cached(key)
                 // A terminated pod is never counted: its assumption ends once the cache shows it bound at all.
@@ -51,8 +54,8 @@ final class SchedulingAssumptions: Sendable {
                     || now - entry.since > Self.lifetime
                 if ended {
                     assumed[key] = nil
-                } else {
-                    pods.append(entry.pod)
+                } else if let member = entry.member {
+                    pods.append(member)
                 }
             }
             return pods

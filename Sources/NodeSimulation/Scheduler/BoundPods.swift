@@ -1,4 +1,5 @@
 public import KubeModel
+import KubeJSON
 
 /// The pods bound to nodes, summed as the scheduler reads them: per node the pod count, the requests, the
 /// pods of each controller and the pods themselves (for inter-pod affinity), plus the pods that carry
@@ -95,6 +96,32 @@ public struct BoundPods: Sendable {
                 ? nil : SpreadingKey(namespace: pod.namespace, controllerUID: controllerUID),
             requiredAntiAffinity: pod.spec.affinityRules.podAntiAffinity.required
         )
+    }
+
+    /// ``member(for:)``, taking the requests and anti-affinity terms from `previous` (what an earlier version of
+    /// the same pod counts) when the pod's spec is unchanged: most pod events are status writes, and reading a
+    /// pod's requests was the scheduler's largest cost per event.
+    static func member(for pod: Pod, previous: Member?) -> Member? {
+        guard let previous, let node = pod.spec.nodeName, node == previous.node, !pod.isTerminated,
+            pod.metadata.uid == previous.pod.metadata.uid, pod.json["spec"] == previous.pod.json["spec"]
+        else { return Self.member(for: pod) }
+        let controllerUID = pod.metadata.controllerReference?.uid ?? ""
+        var member = previous
+        member.pod = pod
+        member.spreading =
+            controllerUID.isEmpty || pod.metadata.isBeingDeleted
+            ? nil : SpreadingKey(namespace: pod.namespace, controllerUID: controllerUID)
+        return member
+    }
+
+    /// What the pod `namespace/name` counts now.
+    func member(namespace: String, name: String) -> Member? {
+        self.members[Self.key(namespace: namespace, name: name)]
+    }
+
+    /// The sums over `members` (what ``member(for:)`` gave for each pod).
+    init(members: some Sequence<Member>) {
+        for member in members { self.replace(namespace: member.pod.namespace, name: member.pod.name, with: member) }
     }
 
     /// Counts `member` for the pod `namespace/name` in place of what it counted before (nothing for `nil`).

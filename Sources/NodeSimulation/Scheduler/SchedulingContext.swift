@@ -13,6 +13,11 @@ struct SchedulingContext {
     let requiredAffinity: [PodAffinityTerm]
     let requiredAntiAffinity: [PodAffinityTerm]
     let tolerations: [Toleration]
+    /// `spec.nodeSelector` and the required node affinity, read once for all nodes.
+    let nodeSelector: [String: String]
+    let requiredNodeAffinity: NodeSelector?
+    /// The preferred node affinity terms that weigh anything.
+    let preferredNodeAffinity: [PreferredSchedulingTerm]
     /// The pod's controller in its namespace, for spreading; `nil` without one.
     let spreading: BoundPods.SpreadingKey?
     /// The bound pods: the scheduler's sums, and the pods it bound that its cache does not show yet.
@@ -43,6 +48,9 @@ struct SchedulingContext {
         self.requiredAffinity = self.affinity.podAffinity.required
         self.requiredAntiAffinity = self.affinity.podAntiAffinity.required
         self.tolerations = pod.spec.tolerations
+        self.nodeSelector = pod.spec.nodeSelector
+        self.requiredNodeAffinity = self.affinity.nodeAffinity.required
+        self.preferredNodeAffinity = self.affinity.nodeAffinity.preferred.filter { $0.weight != 0 }
         let spreading = (pod.metadata.controllerReference?.uid).flatMap {
             $0.isEmpty ? nil : BoundPods.SpreadingKey(namespace: pod.namespace, controllerUID: $0)
         }
@@ -96,7 +104,7 @@ struct SchedulingContext {
             return FilterStatus(reasons: ["node(s) had untolerated taint {\(taint.key): \(taint.value ?? "")}"], resolvable: false)
         }
         // NodeAffinity
-        if !self.pod.spec.requiredNodeAffinityMatches(node.node) {
+        if !self.requiredNodeAffinityMatches(node) {
             return FilterStatus(reasons: ["node(s) didn't match Pod's node affinity/selector"], resolvable: false)
         }
         // NodeResourcesFit
@@ -217,11 +225,17 @@ struct SchedulingContext {
         return Self.normalize(raw, reverse: true)
     }
 
+    /// `PodSpec.requiredNodeAffinityMatches` on the node's memoised labels.
+    private func requiredNodeAffinityMatches(_ node: SchedulingFactsCache.NodeFacts) -> Bool {
+        for (key, value) in self.nodeSelector where node.labels[key] != value { return false }
+        return self.requiredNodeAffinity?.matches(labels: node.labels, nodeName: node.name) ?? true
+    }
+
     private func nodeAffinityScores(_ nodes: [SchedulingFactsCache.NodeFacts]) -> [String: Int64] {
-        let preferred = self.affinity.nodeAffinity.preferred
+        let preferred = self.preferredNodeAffinity
         var raw: [String: Int64] = [:]
         for node in nodes {
-            raw[node.name] = preferred.filter { $0.weight != 0 && $0.preference.matches(node: node.node) }
+            raw[node.name] = preferred.filter { $0.preference.matches(labels: node.labels, nodeName: node.name) }
                 .reduce(0) { $0 + Int64($1.weight) }
         }
         return Self.normalize(raw, reverse: false)
