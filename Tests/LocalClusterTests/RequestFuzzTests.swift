@@ -1061,6 +1061,34 @@ import Testing
         }
     }
 
+    /// Labels and annotations a patch changes are checked (422); those it leaves as stored are not checked again.
+    @Test func patchedLabelsAndAnnotationsAreChecked() async throws {
+        // The seed gets valid labels and annotations first, so that the bad patches change stored ones.
+        let fine = await Self.one(
+            "PATCH", Self.configMap.collection + "/seed", ["metadata": ["labels": ["tier": "web"], "annotations": ["a": "b"]]],
+            contentType: "application/merge-patch+json")
+        #expect(fine.status == 200)
+        for (field, body) in [
+            ("metadata.labels", ["metadata": ["labels": ["bad key!": "x"]]] as JSONValue),
+            ("metadata.labels", ["metadata": ["labels": ["tier": "bad value!"]]]),
+            ("metadata.annotations", ["metadata": ["annotations": ["bad key!": "x"]]]),
+        ] {
+            let response = await fine.server.handle(
+                APIRequest(
+                    method: "PATCH", target: Self.configMap.collection + "/seed",
+                    headers: [("Content-Type", "application/merge-patch+json")], body: body.serialized()))
+            let answer = try JSONValue(parsing: response.bodyBytes ?? [])
+            #expect(response.status == 422, "\(body.serializedString())")
+            #expect(answer["details"]?["causes"]?[0]?["field"]?.stringValue == field)
+        }
+        // A patch of other fields leaves the stored labels and annotations as they are, and passes.
+        let data = await fine.server.handle(
+            APIRequest(
+                method: "PATCH", target: Self.configMap.collection + "/seed",
+                headers: [("Content-Type", "application/merge-patch+json")], body: Array(#"{"data":{"k":"v"}}"#.utf8)))
+        #expect(data.status == 200)
+    }
+
     /// A patch whose result has a value of the wrong type was stored; kube answers 422 on the field `patch`.
     @Test func patchResultOfTheWrongType() async {
         for contentType in ["application/merge-patch+json", "application/strategic-merge-patch+json"] {

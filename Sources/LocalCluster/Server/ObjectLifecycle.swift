@@ -60,7 +60,7 @@ enum ObjectLifecycle {
             )
         }
         metadata.name = request.name
-        let metadataErrors = Self.labelAndAnnotationErrors(metadata)
+        let metadataErrors = Self.labelAndAnnotationErrors(metadata, unchangedFrom: oldMetadata)
         if !metadataErrors.isEmpty {
             throw APIStatus.invalid(request.resource, name: request.name ?? "", errors: metadataErrors)
         }
@@ -171,12 +171,19 @@ enum ObjectLifecycle {
     /// kube's `ValidateObjectMeta` checks of labels and annotations: label keys are qualified names and values
     /// label values, annotation keys qualified names (checked lower-cased) and all annotations together at most
     /// 256 KiB.
-    static func labelAndAnnotationErrors(_ metadata: ObjectMeta) -> [FieldError] {
+    ///
+    /// - Parameter old: the stored metadata of an update: labels or annotations still held in its storage (a
+    ///   status write, or a patch of other fields) were checked when they were written and are not checked again.
+    static func labelAndAnnotationErrors(_ metadata: ObjectMeta, unchangedFrom old: ObjectMeta? = nil) -> [FieldError] {
         var errors: [FieldError] = []
         let invalid = { (field: String, value: String, message: String) in
             FieldError(field: field, message: "Invalid value: \(GoQuote.quote(value)): \(message)")
         }
-        if case .object(let labels)? = metadata.object["labels"] {
+        func isUnchanged(_ field: String, _ value: JSONObject) -> Bool {
+            guard case .object(let stored)? = old?.object[field] else { return false }
+            return value.isKnownIdentical(to: stored)
+        }
+        if case .object(let labels)? = metadata.object["labels"], !isUnchanged("labels", labels) {
             for label in labels {
                 errors += Selector.validateLabelKey(label.key).map { invalid("metadata.labels", label.key, $0) }
                 if case .string(let value) = label.value {
@@ -184,7 +191,7 @@ enum ObjectLifecycle {
                 }
             }
         }
-        if case .object(let annotations)? = metadata.object["annotations"] {
+        if case .object(let annotations)? = metadata.object["annotations"], !isUnchanged("annotations", annotations) {
             var totalSize = 0
             for annotation in annotations {
                 // kube checks the lower-cased key; only ASCII letters can change the outcome.
