@@ -172,6 +172,11 @@ struct APIServerBenchmark {
     }
 
     static func concurrently(clients: Int, items: [[UInt8]], _ send: @escaping @Sendable ([UInt8]) async throws -> Void) async throws -> Double {
+        try await Self.concurrently(clients: clients, count: items.count) { try await send(items[$0]) }
+    }
+
+    /// Seconds for `clients` tasks to call `send` with 0, 1, ..., `count` - 1, each index once.
+    static func concurrently(clients: Int, count: Int, _ send: @escaping @Sendable (Int) async throws -> Void) async throws -> Double {
         let cursor = SharedCursor()
         let started = ContinuousClock.now
         try await withThrowingTaskGroup(of: Void.self) { group in
@@ -179,8 +184,8 @@ struct APIServerBenchmark {
                 group.addTask {
                     while true {
                         let index = cursor.takeNext()
-                        guard index < items.count else { return }
-                        try await send(items[index])
+                        guard index < count else { return }
+                        try await send(index)
                     }
                 }
             }

@@ -44,21 +44,7 @@ struct APIServerCoreBenchmark {
 
     /// Requests per second of `count` calls of `send` (each index once) spread over ``tasks`` tasks.
     private func rate(count: Int, _ send: @escaping @Sendable (Int) async throws -> Void) async throws -> Double {
-        let cursor = SharedCursor()
-        let started = ContinuousClock.now
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            for _ in 0..<self.tasks {
-                group.addTask {
-                    while true {
-                        let index = cursor.takeNext()
-                        guard index < count else { return }
-                        try await send(index)
-                    }
-                }
-            }
-            try await group.waitForAll()
-        }
-        return Double(count) / APIServerBenchmark.seconds(ContinuousClock.now - started)
+        Double(count) / (try await APIServerBenchmark.concurrently(clients: self.tasks, count: count, send))
     }
 
     private static func expect(

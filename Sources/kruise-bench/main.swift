@@ -18,68 +18,37 @@ func option(_ name: String, default value: Int) -> Int {
     return parsed
 }
 
-switch suite {
-case "json":
-    let benchmark = JSONBenchmark(podCount: option("--pods", default: 10_000), runs: option("--runs", default: 5))
+/// Runs one suite and prints its results, one JSON line each; on an error, prints it and exits with 1.
+func report(_ run: () async throws -> [BenchmarkResult]) async {
     do {
-        for result in try benchmark.run() { print(result.jsonLine) }
+        for result in try await run() { print(result.jsonLine) }
     } catch {
         print("kruise-bench: \(error)")
         exit(1)
     }
+}
+
+switch suite {
+case "json":
+    let benchmark = JSONBenchmark(podCount: option("--pods", default: 10_000), runs: option("--runs", default: 5))
+    await report { try benchmark.run() }
 case "apiserver":
     let benchmark = APIServerBenchmark(
         pods: option("--pods", default: 10_000),
         watchers: option("--watchers", default: 100),
         events: option("--events", default: 10_000)
     )
-    do {
-        for result in try await benchmark.run() { print(result.jsonLine) }
-    } catch {
-        print("kruise-bench: \(error)")
-        exit(1)
-    }
+    await report { try await benchmark.run() }
 case "apiserver-core":
-    do {
-        for result in try await APIServerCoreBenchmark(pods: option("--pods", default: 10_000), tasks: option("--tasks", default: 8)).run() {
-            print(result.jsonLine)
-        }
-    } catch {
-        print("kruise-bench: \(error)")
-        exit(1)
-    }
+    await report { try await APIServerCoreBenchmark(pods: option("--pods", default: 10_000), tasks: option("--tasks", default: 8)).run() }
 case "local":
-    do {
-        for result in try await LocalBenchmark(nodes: option("--nodes", default: 100), pods: option("--pods", default: 10_000)).run() {
-            print(result.jsonLine)
-        }
-    } catch {
-        print("kruise-bench: \(error)")
-        exit(1)
-    }
+    await report { try await LocalBenchmark(nodes: option("--nodes", default: 100), pods: option("--pods", default: 10_000)).run() }
 case "informer":
-    do {
-        for result in try await InformerBenchmark(pods: option("--pods", default: 10_000)).run() { print(result.jsonLine) }
-    } catch {
-        print("kruise-bench: \(error)")
-        exit(1)
-    }
+    await report { try await InformerBenchmark(pods: option("--pods", default: 10_000)).run() }
 case "cloneset":
-    do {
-        for result in try await CloneSetBenchmark(nodes: option("--nodes", default: 100), pods: option("--pods", default: 1_000)).run() {
-            print(result.jsonLine)
-        }
-    } catch {
-        print("kruise-bench: \(error)")
-        exit(1)
-    }
+    await report { try await CloneSetBenchmark(nodes: option("--nodes", default: 100), pods: option("--pods", default: 1_000)).run() }
 case "imagepull":
-    do {
-        for result in try await ImagePullBenchmark(nodes: option("--nodes", default: 300)).run() { print(result.jsonLine) }
-    } catch {
-        print("kruise-bench: \(error)")
-        exit(1)
-    }
+    await report { try await ImagePullBenchmark(nodes: option("--nodes", default: 300)).run() }
 default:
     print("kruise-bench: unknown suite '\(suite)'; available: json, apiserver, apiserver-core, local, informer, cloneset, imagepull")
     exit(2)

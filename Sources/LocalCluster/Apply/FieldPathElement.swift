@@ -43,17 +43,7 @@ extension FieldPathElement {
         case .field(let name):
             return "f:" + name
         case .key(let fields):
-            // Written piece by piece into a small buffer: every list item of every write is named this way.
-            var writer = JSONWriter(capacity: 64)
-            writer.writeRaw("{")
-            for (index, field) in fields.enumerated() {
-                if index > 0 { writer.writeRaw(",") }
-                writer.writeString(field.name)
-                writer.writeRaw(":")
-                writer.write(field.value)
-            }
-            writer.writeRaw("}")
-            return "k:" + String(decoding: writer.bytes, as: UTF8.self)
+            return "k:" + String(decoding: Self.keyText(fields), as: UTF8.self)
         case .value(let value):
             var writer = JSONWriter(capacity: 64)
             writer.write(value)
@@ -63,22 +53,28 @@ extension FieldPathElement {
         }
     }
 
+    /// The JSON object after `k:` in a key element's FieldsV1 key (`{"name":"nginx"}`), written piece by piece
+    /// into a small buffer: every list item of every write is named this way.
+    private static func keyText(_ fields: [FieldPathKey]) -> [UInt8] {
+        var writer = JSONWriter(capacity: 64)
+        writer.writeRaw("{")
+        for (index, field) in fields.enumerated() {
+            if index > 0 { writer.writeRaw(",") }
+            writer.writeString(field.name)
+            writer.writeRaw(":")
+            writer.write(field.value)
+        }
+        writer.writeRaw("}")
+        return writer.bytes
+    }
+
     /// Writes ``fieldsV1Key`` as a JSON string, without making the key a `String` first.
     func writeFieldsV1Key(into writer: inout JSONWriter) {
         switch self {
         case .field(let name):
             writer.writeString(name, prefix: "f:")
         case .key(let fields):
-            var key = JSONWriter(capacity: 64)
-            key.writeRaw("{")
-            for (index, field) in fields.enumerated() {
-                if index > 0 { key.writeRaw(",") }
-                key.writeString(field.name)
-                key.writeRaw(":")
-                key.write(field.value)
-            }
-            key.writeRaw("}")
-            writer.writeString(utf8: key.bytes, prefix: "k:")
+            writer.writeString(utf8: Self.keyText(fields), prefix: "k:")
         case .value, .index:
             writer.writeString(self.fieldsV1Key)
         }

@@ -86,16 +86,21 @@ public struct BoundPods: Sendable {
     /// hold a lock around ``replace(namespace:name:with:)`` derive it first.
     static func member(for pod: Pod) -> Member? {
         guard let node = pod.spec.nodeName, !node.isEmpty, !pod.isTerminated else { return nil }
-        let controllerUID = pod.metadata.controllerReference?.uid ?? ""
         return Member(
             pod: pod,
             node: node,
             request: PodResourceRequest(pod: pod),
             nonZeroRequest: PodResourceRequest(pod: pod, nonZero: true),
-            spreading: controllerUID.isEmpty || pod.metadata.isBeingDeleted
-                ? nil : SpreadingKey(namespace: pod.namespace, controllerUID: controllerUID),
+            spreading: Self.spreading(of: pod),
             requiredAntiAffinity: pod.spec.affinityRules.podAntiAffinity.required
         )
+    }
+
+    /// The controller `pod` counts for in SelectorSpread: `nil` without one or while the pod is being deleted.
+    private static func spreading(of pod: Pod) -> SpreadingKey? {
+        let controllerUID = pod.metadata.controllerReference?.uid ?? ""
+        guard !controllerUID.isEmpty, !pod.metadata.isBeingDeleted else { return nil }
+        return SpreadingKey(namespace: pod.namespace, controllerUID: controllerUID)
     }
 
     /// ``member(for:)``, taking the requests and anti-affinity terms from `previous` (what an earlier version of
@@ -105,12 +110,9 @@ public struct BoundPods: Sendable {
         guard let previous, let node = pod.spec.nodeName, node == previous.node, !pod.isTerminated,
             pod.metadata.uid == previous.pod.metadata.uid, pod.json["spec"] == previous.pod.json["spec"]
         else { return Self.member(for: pod) }
-        let controllerUID = pod.metadata.controllerReference?.uid ?? ""
         var member = previous
         member.pod = pod
-        member.spreading =
-            controllerUID.isEmpty || pod.metadata.isBeingDeleted
-            ? nil : SpreadingKey(namespace: pod.namespace, controllerUID: controllerUID)
+        member.spreading = Self.spreading(of: pod)
         return member
     }
 

@@ -104,7 +104,9 @@ struct SchedulingContext {
             return FilterStatus(reasons: ["node(s) had untolerated taint {\(taint.key): \(taint.value ?? "")}"], resolvable: false)
         }
         // NodeAffinity
-        if !self.requiredNodeAffinityMatches(node) {
+        if !PodSpec.requiredNodeAffinityMatches(
+            nodeSelector: self.nodeSelector, required: self.requiredNodeAffinity, labels: node.labels, nodeName: node.name)
+        {
             return FilterStatus(reasons: ["node(s) didn't match Pod's node affinity/selector"], resolvable: false)
         }
         // NodeResourcesFit
@@ -223,12 +225,6 @@ struct SchedulingContext {
             raw[node.name] = Int64(node.taints.filter { $0.effect == "PreferNoSchedule" && !tolerations.tolerates($0) }.count)
         }
         return Self.normalize(raw, reverse: true)
-    }
-
-    /// `PodSpec.requiredNodeAffinityMatches` on the node's memoised labels.
-    private func requiredNodeAffinityMatches(_ node: SchedulingFactsCache.NodeFacts) -> Bool {
-        for (key, value) in self.nodeSelector where node.labels[key] != value { return false }
-        return self.requiredNodeAffinity?.matches(labels: node.labels, nodeName: node.name) ?? true
     }
 
     private func nodeAffinityScores(_ nodes: [SchedulingFactsCache.NodeFacts]) -> [String: Int64] {
