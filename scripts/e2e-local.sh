@@ -60,6 +60,10 @@ check "rollout status" "0" "$(K rollout status deploy/web --timeout=90s >/dev/nu
 check "available" "6" "$(K get deploy web -o jsonpath='{.status.availableReplicas}')"
 check "spread over zones" "2 2 2" "$(K get pods -l app=web -o jsonpath='{range .items[*]}{.spec.nodeName}{"\n"}{end}' | sort | uniq -c | awk '{print $1}' | tr '\n' ' ' | sed 's/ $//')"
 check "pod IPs" "6" "$(K get pods -l app=web -o jsonpath='{range .items[*]}{.status.podIP}{"\n"}{end}' | grep -c '^10\.')"
+# Every feature gate is on in `kruise local`, KruisePodReadinessGate too: a Deployment's pods get the gate
+# from the pod webhook and its condition from the pod-readiness controller.
+check "KruisePodReady on deployment pods" "True True True True True True" \
+    "$(K get pods -l app=web -o jsonpath='{.items[*].status.conditions[?(@.type=="KruisePodReady")].status}')"
 
 # An image change with maxSurge=1, maxUnavailable=0: never more than 7 pods, never fewer than 6 ready.
 K get pods -l app=web -w -o jsonpath='{.metadata.name} {.metadata.deletionTimestamp} {.status.conditions[?(@.type=="Ready")].status}{"\n"}' >"$WORK/rollout.watch" 2>/dev/null &

@@ -101,7 +101,10 @@ struct KruiseWebhookHost {
         var handlers = protection.handlers.merging(cloneSets.handlers) { _, cloneSet in cloneSet }
         let workloadSpreadLookups = gates.isEnabled(KruiseFeatures.workloadSpread) ? Self.workloadSpreadLookups(manager: manager) : nil
         if gates.isEnabled(KruiseFeatures.podWebhook) {
-            let pods = KruisePodWebhook(workloadSpread: workloadSpreadLookups.map { WorkloadSpreadPodWebhook(lookups: $0) })
+            let pods = KruisePodWebhook(
+                workloadSpread: workloadSpreadLookups.map { WorkloadSpreadPodWebhook(lookups: $0) },
+                gatesEveryPod: gates.isEnabled(KruiseFeatures.kruisePodReadinessGate)
+            )
             handlers.merge(pods.handlers) { _, new in new }
         }
         if let workloadSpreadLookups {

@@ -208,6 +208,13 @@ final class WorkloadSpreadServer: Sendable {
         let untouched = await webhook.mutate(WorkloadSpreadPodWebhookTests.request("CREATE", pod: other))
         #expect(untouched.allowed)
         #expect(untouched.patch == JSONPatch([]))
+        // With the KruisePodReadinessGate feature gate on, every pod gets it (once).
+        let everyPod = KruisePodWebhook(workloadSpread: nil, gatesEveryPod: true)
+        let gated = try WorkloadSpreadPodWebhookTests.admitted(
+            await everyPod.mutate(WorkloadSpreadPodWebhookTests.request("CREATE", pod: other)), other)
+        #expect(gated.spec.readinessGates == ["KruisePodReady"])
+        let alreadyGated = await everyPod.mutate(WorkloadSpreadPodWebhookTests.request("CREATE", pod: gated))
+        #expect(alreadyGated.patch == JSONPatch([]))
     }
 
     @Test func gateAndSubsetInOnePatch() async throws {

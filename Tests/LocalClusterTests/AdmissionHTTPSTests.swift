@@ -138,6 +138,30 @@ import Testing
         }
     }
 
+    /// A burst of concurrent reviews shares at most `connectionsPerEndpoint` connections: the reviews past the
+    /// limit wait for a connection instead of opening (and then closing) one each.
+    @Test func concurrentReviewsShareLimitedConnections() async throws {
+        let handshakes = HandshakeCounter()
+        try await Self.withWebhook(hosts: ["localhost"], handshakes: handshakes) { port, caBundle in
+            let transport = HTTPSAdmissionWebhookTransport(connectionsPerEndpoint: 3)
+            let review: JSONValue = ["apiVersion": "admission.k8s.io/v1", "kind": "AdmissionReview", "request": ["uid": "u", "kind": ["kind": "Secret"]]]
+            let endpoint = try Self.endpoint(port: port, caBundle: caBundle)
+            for _ in 0..<2 {
+                let allowed = try await withThrowingTaskGroup(of: Bool.self) { group in
+                    for _ in 0..<40 {
+                        group.addTask {
+                            let answer = try await transport.post(review.serialized(), to: endpoint)
+                            return try JSONValue(parsing: answer.body)["response"]?["allowed"] == true
+                        }
+                    }
+                    return try await group.reduce(0) { $0 + ($1 ? 1 : 0) }
+                }
+                #expect(allowed == 40)
+            }
+            #expect(handshakes.count.load(ordering: .relaxed) <= 3)
+        }
+    }
+
     @Test func unreachableWebhookHonoursFailurePolicy() async throws {
         let server = APIServer(store: ObjectStore())
         await server.bootstrap()

@@ -7,6 +7,8 @@ public enum KruiseFeatures {
     public static let resourcesDeletionProtection = "ResourcesDeletionProtection"
     public static let workloadSpread = "WorkloadSpread"
     public static let deletionProtectionForCRDCascadingGate = "DeletionProtectionForCRDCascadingGate"
+    /// The `KruisePodReady` readiness gate for every pod, not only those Kruise workloads own.
+    public static let kruisePodReadinessGate = "KruisePodReadinessGate"
 
     /// Gate → default in v1.6.
     public static let v16Defaults: [String: Bool] = [

@@ -4,17 +4,22 @@ import KubeJSON
 public import KubeModel
 
 /// Kruise's pod webhooks (`/mutate-pod` on CREATE, `/validate-pod` on DELETE and eviction), as upstream composes
-/// them from per-feature handlers: the `KruisePodReady` readiness gate for pods Kruise workloads own, then
-/// WorkloadSpread's placement (when its gate is on); on deletion, WorkloadSpread's booking.
+/// them from per-feature handlers: the `KruisePodReady` readiness gate for pods Kruise workloads own (for every
+/// pod when the `KruisePodReadinessGate` feature gate is on), then WorkloadSpread's placement (when its gate is
+/// on); on deletion, WorkloadSpread's booking.
 public struct KruisePodWebhook: Sendable {
     public static let mutatingPath = "/mutate-pod"
     public static let validatingPath = "/validate-pod"
 
     /// WorkloadSpread's part; `nil` when the `WorkloadSpread` gate is off.
     public let workloadSpread: WorkloadSpreadPodWebhook?
+    /// `true` when every pod gets the readiness gate (the `KruisePodReadinessGate` feature gate), not only the
+    /// pods Kruise workloads own.
+    public let gatesEveryPod: Bool
 
-    public init(workloadSpread: WorkloadSpreadPodWebhook?) {
+    public init(workloadSpread: WorkloadSpreadPodWebhook?, gatesEveryPod: Bool = false) {
         self.workloadSpread = workloadSpread
+        self.gatesEveryPod = gatesEveryPod
     }
 
     /// Path → handler, for an `AdmissionDispatcher`.
@@ -33,7 +38,7 @@ public struct KruisePodWebhook: Sendable {
         else { return .allow() }
         let original = Pod(object: object)
         var pod = original
-        if KruisePodReadiness.isOwnedByKruise(pod) { pod = KruisePodReadiness.injectingGate(into: pod) }
+        if self.gatesEveryPod || KruisePodReadiness.isOwnedByKruise(pod) { pod = KruisePodReadiness.injectingGate(into: pod) }
         if let workloadSpread = self.workloadSpread {
             switch await workloadSpread.place(pod, namespace: request.namespace, dryRun: request.dryRun) {
             case .unchanged: break

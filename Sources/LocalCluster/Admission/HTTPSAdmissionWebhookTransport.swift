@@ -6,16 +6,21 @@ import NIOSSL
 /// Calls webhooks over HTTPS with SwiftNIO: HTTP/1.1 `POST` with a JSON body, the server certificate verified
 /// against the webhook's `caBundle` (the system roots when it has none) and the endpoint's server name, the
 /// whole exchange bounded by `timeoutSeconds`. Connections the webhook keeps alive are reused by later reviews
-/// to the same endpoint, as kube-apiserver's clients do; a review whose reused connection turns out closed is
-/// sent once more on a new one.
+/// to the same endpoint, as kube-apiserver's clients do, and at most `connectionsPerEndpoint` are open to one
+/// endpoint at once; a review whose reused connection turns out closed is sent once more on a new one.
 public struct HTTPSAdmissionWebhookTransport: AdmissionWebhookTransport {
     /// The event loops connections run on.
     public let eventLoopGroup: MultiThreadedEventLoopGroup
-    private let pool = AdmissionConnectionPool()
+    private let pool: AdmissionConnectionPool
 
-    /// A transport on `eventLoopGroup` (by default the process-wide shared group).
-    public init(eventLoopGroup: MultiThreadedEventLoopGroup = .singleton) {
+    /// A transport on `eventLoopGroup` (by default the process-wide shared group) that opens at most
+    /// `connectionsPerEndpoint` connections to one webhook endpoint at once.
+    public init(
+        eventLoopGroup: MultiThreadedEventLoopGroup = .singleton,
+        connectionsPerEndpoint: Int = 16
+    ) {
         self.eventLoopGroup = eventLoopGroup
+        self.pool = AdmissionConnectionPool(connectionLimit: connectionsPerEndpoint)
     }
 
     public func post(
@@ -36,28 +41,46 @@ public struct HTTPSAdmissionWebhookTransport: AdmissionWebhookTransport {
         let head = Self.requestHead(body, to: endpoint)
         let deadline = NIODeadline.now() + .seconds(Int64(endpoint.timeoutSeconds))
         do {
-            if let reused = self.pool.take(key) {
+            let grant = try await self.pool.acquire(key, deadline: deadline, timer: self.eventLoopGroup.next())
+            if case .reuse(let reused) = grant {
                 do {
-                    return try await self.exchange(body, head: head, on: reused, key: key, deadline: deadline)
+                    let response = try await self.exchange(body, head: head, on: reused, deadline: deadline)
+                    self.pool.release(reused, to: key, reusable: response.keepAlive)
+                    return (response.status, response.body)
                 } catch {
-                    // An idle connection the webhook has closed fails before any answer; a fresh one follows
-                    // (Go's transport retries such requests too). Running out of time is final.
-                    if (error as? TransportFailure) == .timedOut { throw error }
+                    // An idle connection the webhook has closed fails before any answer; a fresh one follows in
+                    // its slot (Go's transport retries such requests too). Running out of time is final.
+                    reused.close(promise: nil)
+                    if (error as? TransportFailure) == .timedOut {
+                        self.pool.release(nil, to: key, reusable: false)
+                        throw error
+                    }
                 }
             }
-            let channel = try await self.connect(endpoint, context: context, deadline: deadline)
-            return try await self.exchange(body, head: head, on: channel, key: key, deadline: deadline)
+            let channel: any Channel
+            do {
+                channel = try await self.connect(endpoint, context: context, deadline: deadline)
+            } catch {
+                self.pool.release(nil, to: key, reusable: false)
+                throw error
+            }
+            do {
+                let response = try await self.exchange(body, head: head, on: channel, deadline: deadline)
+                self.pool.release(channel, to: key, reusable: response.keepAlive)
+                return (response.status, response.body)
+            } catch {
+                self.pool.release(channel, to: key, reusable: false)
+                throw error
+            }
         } catch {
             throw AdmissionWebhookError("\(prefix): \(Self.describe(error))")
         }
     }
 
-    /// Sends one review on `channel` and waits for the answer until `deadline`; the connection goes back to
-    /// the pool when the webhook keeps it alive, and is closed otherwise.
+    /// Sends one review on `channel` and waits for the answer until `deadline`.
     private func exchange(
-        _ body: [UInt8], head: HTTPRequestHead, on channel: any Channel, key: AdmissionConnectionPool.Endpoint,
-        deadline: NIODeadline
-    ) async throws -> (status: Int, body: [UInt8]) {
+        _ body: [UInt8], head: HTTPRequestHead, on channel: any Channel, deadline: NIODeadline
+    ) async throws -> HTTPResponseCollector.Response {
         let promise = channel.eventLoop.makePromise(of: HTTPResponseCollector.Response.self)
         let timeout = channel.eventLoop.scheduleTask(deadline: deadline) { promise.fail(TransportFailure.timedOut) }
         channel.eventLoop.execute {
@@ -71,20 +94,8 @@ public struct HTTPSAdmissionWebhookTransport: AdmissionWebhookTransport {
             channel.write(HTTPClientRequestPart.body(.byteBuffer(ByteBuffer(bytes: body))), promise: nil)
             channel.writeAndFlush(HTTPClientRequestPart.end(nil)).whenFailure { promise.fail($0) }
         }
-        do {
-            let response = try await promise.futureResult.get()
-            timeout.cancel()
-            if response.keepAlive {
-                self.pool.keep(channel, for: key)
-            } else {
-                channel.close(promise: nil)
-            }
-            return (response.status, response.body)
-        } catch {
-            timeout.cancel()
-            channel.close(promise: nil)
-            throw error
-        }
+        defer { timeout.cancel() }
+        return try await promise.futureResult.get()
     }
 
     /// A new TLS connection to `endpoint`.
