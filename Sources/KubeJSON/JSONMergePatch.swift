@@ -78,6 +78,9 @@ public enum JSONMergePatch {
                 continue
             }
             if case .object(let oldObject) = member.value, case .object(let newObject) = newValue {
+                // A copy's untouched parts share the original's storage (a controller's change to one label of
+                // a pod leaves its spec and status as they were): nothing to walk.
+                if oldObject.isKnownIdentical(to: newObject) { continue }
                 let nested = Self.diff(oldObject, newObject)
                 if !nested.isEmpty { patch.appendUnchecked(key: member.key, value: .object(nested)) }
             } else if member.value != newValue {

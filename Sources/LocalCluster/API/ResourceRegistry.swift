@@ -5,11 +5,42 @@ public import KubeModel
 /// need. A value: adding or removing a CustomResourceDefinition returns a new registry.
 public struct ResourceRegistry: Sendable, Hashable {
     /// Every resource: built-ins first, in the order they were given, then custom resources by group and plural.
-    public private(set) var resources: [APIResource]
+    public let resources: [APIResource]
+    /// Where each served group, version and plural is in ``resources`` (the first one), and the group versions
+    /// served: every request's path resolves through them, and scanning ``resources`` for each was a
+    /// noticeable share of a cheap request.
+    private let positions: [ResourceName: Int]
+    private let servedGroupVersions: Set<GroupVersion>
+
+    private struct ResourceName: Hashable, Sendable {
+        var group: String
+        var version: String
+        var plural: String
+    }
 
     /// Creates a registry serving `resources`.
     public init(resources: [APIResource]) {
         self.resources = resources
+        var positions: [ResourceName: Int] = [:]
+        var served: Set<GroupVersion> = []
+        for (position, resource) in resources.enumerated() {
+            for version in resource.versions {
+                let name = ResourceName(group: resource.group, version: version.name, plural: resource.plural)
+                if positions[name] == nil { positions[name] = position }
+                served.insert(GroupVersion(group: resource.group, version: version.name))
+            }
+        }
+        self.positions = positions
+        self.servedGroupVersions = served
+    }
+
+    /// Registries are equal when they serve the same resources (the lookups follow from them).
+    public static func == (lhs: ResourceRegistry, rhs: ResourceRegistry) -> Bool {
+        lhs.resources == rhs.resources
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(self.resources)
     }
 
     // MARK: Groups and versions
@@ -45,7 +76,7 @@ public struct ResourceRegistry: Sendable, Hashable {
 
     /// `true` when some resource is served in `groupVersion`.
     public func serves(_ groupVersion: GroupVersion) -> Bool {
-        self.resources.contains { $0.group == groupVersion.group && $0.version(named: groupVersion.version) != nil }
+        self.servedGroupVersions.contains(groupVersion)
     }
 
     /// Every group version served, core first, then in ``groups`` order with preferred versions first.
@@ -64,7 +95,7 @@ public struct ResourceRegistry: Sendable, Hashable {
 
     /// The resource `plural` of `group`, if it is served in `version`.
     public func resource(group: String, version: String, plural: String) -> APIResource? {
-        self.resources.first { $0.group == group && $0.plural == plural && $0.version(named: version) != nil }
+        self.positions[ResourceName(group: group, version: version, plural: plural)].map { self.resources[$0] }
     }
 
     /// The resource `gvr` names, if it is served in that version.
@@ -139,8 +170,9 @@ public struct ResourceRegistry: Sendable, Hashable {
             registry.resources.firstIndex { other in
                 other.isCustomResource && (other.group, other.plural) > (resource.group, resource.plural)
             } ?? registry.resources.endIndex
-        registry.resources.insert(resource, at: insertAt)
-        return registry
+        var resources = registry.resources
+        resources.insert(resource, at: insertAt)
+        return ResourceRegistry(resources: resources)
     }
 
     /// The registry without the resource `crd` defines (unchanged if it was not there).
@@ -150,9 +182,7 @@ public struct ResourceRegistry: Sendable, Hashable {
 
     /// The registry without the resource defined by the CustomResourceDefinition called `name`.
     public func removing(crdNamed name: String) -> ResourceRegistry {
-        var copy = self
-        copy.resources.removeAll { $0.customResourceDefinitionName == name }
-        return copy
+        ResourceRegistry(resources: self.resources.filter { $0.customResourceDefinitionName != name })
     }
 
     /// The verbs of a custom resource, in the order kube-apiserver lists them.

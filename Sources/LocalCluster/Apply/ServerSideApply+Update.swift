@@ -77,6 +77,10 @@ extension ServerSideApply {
         if let fieldManager, !fieldManager.isEmpty { return fieldManager }
         guard let userAgent else { return "" }
         let prefix = userAgent.split(separator: "/", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
+        // Printable ASCII (every user agent our clients and kubectl send) needs no per-character properties.
+        if prefix.utf8.count <= Self.maximumManagerLength, prefix.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
+            return String(prefix)
+        }
         var name = ""
         var length = 0
         for scalar in prefix.unicodeScalars {
