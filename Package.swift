@@ -30,7 +30,8 @@ let package = Package(
         // TLS through swift-nio-ssl, and a ServiceLifecycle service for graceful shutdown.
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
-        // The admission webhook client (HTTP/1.1 over NIOSSL); already a dependency of Hummingbird.
+        // The Kubernetes client and the admission webhook client (HTTP/1.1 over NIOSSL, pooled connections,
+        // streamed watch bodies); already a dependency of Hummingbird.
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.3"),
         // The embedded API server's CA and serving certificate, generated at first start.
         .package(url: "https://github.com/apple/swift-certificates", from: "1.21.1"),
@@ -38,9 +39,6 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         // Graceful shutdown (already built as Hummingbird's dependency): open watches end on SIGTERM.
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
-        // The Kubernetes client: TLS with custom CAs and client certificates (URLSession on Linux has neither),
-        // connection pooling, streamed watch bodies.
-        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         // Deque and Heap for the work queue (already built as swift-nio's dependency).
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
         // The CRI client of `kruise daemon` (runtime.v1 ImageService and RuntimeService on the node runtime's Unix
@@ -101,8 +99,8 @@ let package = Package(
             dependencies: [
                 "KubeJSON",
                 "KubeModel",
-                .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "Logging", package: "swift-log"),
@@ -321,7 +319,6 @@ let package = Package(
             name: "ControllerRuntimeTests",
             dependencies: [
                 "ControllerRuntime", "KubeClient", "LocalCluster", "KubeModel", "KubeJSON", "KubeTLS", "LocalClusterTestSupport",
-                .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),

@@ -1,5 +1,4 @@
 import LocalClusterTestSupport
-import AsyncHTTPClient
 import ControllerRuntime
 import KubeClient
 import KubeJSON
@@ -35,6 +34,15 @@ final class ReconcileCounts: Sendable {
 
 @Suite("Manager")
 struct ManagerTests {
+    /// A plain-HTTP GET of `path` on 127.0.0.1:`port`.
+    static func get(_ port: Int, _ path: String) async throws -> (status: Int, text: String) {
+        let transport = try HTTPSKubeTransport(configuration: ClientConfiguration(server: "http://127.0.0.1:\(port)"))
+        let response = try await transport.send(
+            KubeTransportRequest(method: "GET", path: path, query: [], headers: [], body: nil), timeout: .seconds(5))
+        await transport.shutdown()
+        return (response.code, String(decoding: response.body, as: UTF8.self))
+    }
+
     @Test func runsControllersAndServesMetricsAndHealth() async throws {
         let server = try await TestAPIServer.start()
         let metrics = MetricsRegistry()
@@ -62,17 +70,12 @@ struct ManagerTests {
         })
         #expect(await eventually { manager.healthPort != nil && manager.isReady })
 
-        let http = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup)
         let port = manager.healthPort ?? 0
-        let body = try await http.execute(HTTPClientRequest(url: "http://127.0.0.1:\(port)/metrics"), timeout: .seconds(5))
-            .body.collect(upTo: 1 << 20)
-        let text = String(buffer: body)
+        let text = try await Self.get(port, "/metrics").text
         #expect(text.contains("controller_runtime_reconcile_total{controller=\"mirror\",result=\"success\"}"))
         #expect(text.contains("workqueue_adds_total{name=\"mirror\"}"))
         #expect(text.contains("rest_client_requests_total{code=\"201\",method=\"POST\"}"))
-        let ready = try await http.execute(HTTPClientRequest(url: "http://127.0.0.1:\(port)/readyz"), timeout: .seconds(5))
-        #expect(ready.status == .ok)
-        try await http.shutdown()
+        #expect(try await Self.get(port, "/readyz").status == 200)
 
         run.cancel()
         _ = try? await run.value
@@ -99,19 +102,15 @@ struct ManagerTests {
         let health = manager.healthPort ?? 0
         let metricsPort = manager.metricsPort ?? 0
         #expect(health != metricsPort)
-        let http = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup)
         do {
-            let scraped = try await http.execute(HTTPClientRequest(url: "http://127.0.0.1:\(metricsPort)/metrics"), timeout: .seconds(5))
-            #expect(scraped.status == .ok)
-            #expect(String(buffer: try await scraped.body.collect(upTo: 1 << 20)).contains("rest_client_requests_total"))
-            let elsewhere = try await http.execute(HTTPClientRequest(url: "http://127.0.0.1:\(health)/metrics"), timeout: .seconds(5))
-            #expect(elsewhere.status == .notFound)
-            let ready = try await http.execute(HTTPClientRequest(url: "http://127.0.0.1:\(health)/readyz"), timeout: .seconds(5))
-            #expect(ready.status == .ok)
+            let scraped = try await Self.get(metricsPort, "/metrics")
+            #expect(scraped.status == 200)
+            #expect(scraped.text.contains("rest_client_requests_total"))
+            #expect(try await Self.get(health, "/metrics").status == 404)
+            #expect(try await Self.get(health, "/readyz").status == 200)
         } catch {
             Issue.record("HTTP to the manager (health \(health), metrics \(metricsPort)) failed: \(error)")
         }
-        try await http.shutdown()
         run.cancel()
         _ = try? await run.value
         await client.shutdown()

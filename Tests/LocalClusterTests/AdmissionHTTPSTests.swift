@@ -1,5 +1,6 @@
 import Hummingbird
 import HummingbirdTLS
+import KubeClient
 import KubeJSON
 import KubeModel
 import LocalCluster
@@ -159,6 +160,41 @@ import Testing
                 #expect(allowed == 40)
             }
             #expect(handshakes.count.load(ordering: .relaxed) <= 3)
+        }
+    }
+
+    /// KubeClient's transport against the same server: a burst of requests opens at most `connectionsPerHost`
+    /// connections (TLS handshakes), and `tlsServerName` names the certificate when the URL is an address.
+    @Test func kubeTransportSharesLimitedConnections() async throws {
+        let handshakes = HandshakeCounter()
+        try await Self.withWebhook(hosts: ["localhost"], handshakes: handshakes) { port, caBundle in
+            var configuration = ClientConfiguration(server: "https://127.0.0.1:\(port)")
+            configuration.certificateAuthorityPEM = Base64.decode(caBundle)
+            configuration.connectionsPerHost = 3
+            // The certificate names localhost only: by address alone the server is not verified.
+            let byAddress = try HTTPSKubeTransport(configuration: configuration)
+            let review: JSONValue = ["apiVersion": "admission.k8s.io/v1", "kind": "AdmissionReview", "request": ["uid": "u", "kind": ["kind": "Secret"]]]
+            let request = KubeTransportRequest(method: "POST", path: "/validate", query: [], headers: [], body: review.serialized())
+            await #expect(throws: (any Error).self) { try await byAddress.send(request, timeout: .seconds(5)) }
+            await byAddress.shutdown()
+            let before = handshakes.count.load(ordering: .relaxed)
+
+            configuration.tlsServerName = "localhost"
+            let transport = try HTTPSKubeTransport(configuration: configuration)
+            for _ in 0..<2 {
+                let allowed = try await withThrowingTaskGroup(of: Bool.self) { group in
+                    for _ in 0..<40 {
+                        group.addTask {
+                            let answer = try await transport.send(request, timeout: .seconds(10))
+                            return try answer.code == 200 && JSONValue(parsing: answer.body)["response"]?["allowed"] == true
+                        }
+                    }
+                    return try await group.reduce(0) { $0 + ($1 ? 1 : 0) }
+                }
+                #expect(allowed == 40)
+            }
+            #expect(handshakes.count.load(ordering: .relaxed) - before <= 3)
+            await transport.shutdown()
         }
     }
 

@@ -1,17 +1,36 @@
-import AsyncHTTPClient
 import NIOCore
 import NIOHTTP1
+public import NIOPosix
 import NIOSSL
 
-/// The network transport: HTTPS (or HTTP) to the configuration's server through AsyncHTTPClient, with the
-/// configuration's trust roots and client certificate, and connections kept alive per host.
+/// The network transport: HTTP/1.1 over TLS (or plain HTTP for an `http://` server) on SwiftNIO, with the
+/// configuration's trust roots, client certificate and TLS server name, and at most `connectionsPerHost`
+/// connections kept alive and shared between requests (every open watch holds one).
+///
+/// A request that fails on a reused connection before any answer (the server closed it while idle) is sent
+/// once more on a new connection, as Go's transport does. Watch bodies are buffered as they arrive (no
+/// backpressure): watchers read them as fast as the server writes.
 public final class HTTPSKubeTransport: KubeTransport {
-    private let http: HTTPClient
-    private let server: String
+    private let server: ServerURL
+    private let tls: NIOSSLContext?
+    private let serverName: String?
+    private let pool: HTTP1ConnectionPool<Int>
+    private let group: MultiThreadedEventLoopGroup
 
-    /// - Throws: ``KubeconfigError`` when the TLS material cannot be loaded.
-    public init(configuration: ClientConfiguration) throws(KubeconfigError) {
-        self.server = configuration.server
+    static let connectTimeout = TimeAmount.seconds(10)
+    /// How long a watch waits for a free connection.
+    static let streamWait = TimeAmount.seconds(60)
+
+    /// - Throws: ``KubeconfigError`` when the server URL or the TLS material cannot be used.
+    public init(configuration: ClientConfiguration, eventLoopGroup: MultiThreadedEventLoopGroup = .singleton) throws(KubeconfigError) {
+        self.server = try ServerURL(parsing: configuration.server)
+        self.group = eventLoopGroup
+        self.pool = HTTP1ConnectionPool(connectionLimit: configuration.connectionsPerHost)
+        guard self.server.isTLS else {
+            self.tls = nil
+            self.serverName = nil
+            return
+        }
         var tls = TLSConfiguration.makeClientConfiguration()
         do {
             if let ca = configuration.certificateAuthorityPEM {
@@ -22,57 +41,213 @@ public final class HTTPSKubeTransport: KubeTransport {
                 tls.certificateChain = try NIOSSLCertificate.fromPEMBytes(certificate).map { .certificate($0) }
                 tls.privateKey = .privateKey(try NIOSSLPrivateKey(bytes: key, format: .pem))
             }
+            self.tls = try NIOSSLContext(configuration: tls)
         } catch {
             throw KubeconfigError("cannot load TLS material: \(error)")
         }
-        // Reads have no socket timeout: watches stay open for minutes; other requests get a deadline.
-        var httpConfiguration = HTTPClient.Configuration(
-            tlsConfiguration: tls,
-            redirectConfiguration: .disallow,
-            timeout: .init(connect: .seconds(10), read: nil),
-            connectionPool: .init(idleTimeout: .seconds(90), concurrentHTTP1ConnectionsPerHostSoftLimit: configuration.connectionsPerHost)
-        )
-        httpConfiguration.httpVersion = .automatic
-        // No distributed tracing: with the default (no-op) tracer AsyncHTTPClient still builds every request's
-        // span attributes, a tenth of a benchmark client's request CPU.
-        httpConfiguration.tracing.tracer = nil
-        self.http = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: httpConfiguration)
+        // An IP literal cannot go into SNI; without a name NIOSSL checks the certificate against the address.
+        let name = configuration.tlsServerName.flatMap { $0.isEmpty ? nil : $0 } ?? self.server.host
+        self.serverName = ServerURL.isIPAddress(name) ? nil : name
     }
 
     public func shutdown() async {
-        try? await self.http.shutdown()
+        self.pool.closeIdle()
     }
 
     public func send(_ request: KubeTransportRequest, timeout: Duration) async throws -> KubeResponse {
-        let response = try await self.http.execute(
-            self.httpRequest(request),
-            timeout: .nanoseconds(Int64(timeout.components.seconds) * 1_000_000_000 + timeout.components.attoseconds / 1_000_000_000)
-        )
-        let body = try await response.body.collect(upTo: KubeClient.maximumResponseBytes)
-        return KubeResponse(
-            code: Int(response.status.code),
-            headers: response.headers.map { ($0.name, $0.value) },
-            body: Array(buffer: body)
-        )
-    }
-
-    public func openStream(_ request: KubeTransportRequest) async throws -> KubeStreamResponse {
-        let response = try await self.http.execute(self.httpRequest(request), deadline: .distantFuture)
-        let body = response.body
-        return KubeStreamResponse(code: Int(response.status.code)) { consume in
-            for try await chunk in body {
-                try chunk.withUnsafeReadableBytes { try consume($0) }
+        let deadline = NIODeadline.now() + TimeAmount.nanoseconds(Self.nanoseconds(timeout))
+        let head = self.requestHead(request)
+        var attempt = 0
+        while true {
+            attempt += 1
+            let (channel, reused) = try await self.connection(deadline: deadline)
+            let promise = channel.eventLoop.makePromise(of: HTTP1ResponseHandler.Response.self)
+            let timer = channel.eventLoop.scheduleTask(deadline: deadline) {
+                promise.fail(HTTP1ResponseError.timedOut)
+                channel.close(promise: nil)
+            }
+            Self.write(request, head: head, on: channel, delivery: .whole(promise, limit: KubeClient.maximumResponseBytes))
+            do {
+                let response = try await promise.futureResult.get()
+                timer.cancel()
+                self.pool.release(channel, to: 0, reusable: response.keepAlive)
+                return KubeResponse(
+                    code: Int(response.head.status.code),
+                    headers: response.head.headers.map { ($0.name, $0.value) },
+                    body: Array(buffer: response.body)
+                )
+            } catch {
+                timer.cancel()
+                self.pool.release(channel, to: 0, reusable: false)
+                if reused, attempt == 1, (error as? HTTP1ResponseError) == .closedBeforeResponse { continue }
+                throw error
             }
         }
     }
 
-    private func httpRequest(_ request: KubeTransportRequest) -> HTTPClientRequest {
-        var url = self.server + request.path
-        if !request.query.isEmpty { url += "?" + PercentEncoding.query(request.query) }
-        var httpRequest = HTTPClientRequest(url: url)
-        httpRequest.method = HTTPMethod(rawValue: request.method)
-        for header in request.headers { httpRequest.headers.add(name: header.name, value: header.value) }
-        if let body = request.body { httpRequest.body = .bytes(ByteBuffer(bytes: body)) }
-        return httpRequest
+    public func openStream(_ request: KubeTransportRequest) async throws -> KubeStreamResponse {
+        let head = self.requestHead(request)
+        var attempt = 0
+        while true {
+            attempt += 1
+            let (channel, reused) = try await self.connection(deadline: .now() + Self.streamWait)
+            let headPromise = channel.eventLoop.makePromise(of: HTTPResponseHead.self)
+            let end = channel.eventLoop.makePromise(of: Bool.self)
+            let (chunks, continuation) = AsyncThrowingStream.makeStream(of: ByteBuffer.self)
+            // The connection goes back when the response ends, or is closed when it fails or the reader stops
+            // early (the stream ends cancelled). Failing `end` there frees the slot at once: a TLS close waits
+            // up to 5 s for the server's close_notify, which a server busy writing the watch does not send.
+            end.futureResult.whenComplete { result in
+                let keepAlive = (try? result.get()) ?? false
+                self.pool.release(channel, to: 0, reusable: keepAlive)
+            }
+            continuation.onTermination = { termination in
+                if case .cancelled = termination { end.fail(CancellationError()) }
+            }
+            Self.write(request, head: head, on: channel, delivery: .streamed(head: headPromise, chunks: continuation, end: end))
+            let responseHead: HTTPResponseHead
+            do {
+                responseHead = try await headPromise.futureResult.get()
+            } catch {
+                if reused, attempt == 1, (error as? HTTP1ResponseError) == .closedBeforeResponse { continue }
+                throw error
+            }
+            return KubeStreamResponse(code: Int(responseHead.status.code)) { consume in
+                for try await chunk in chunks {
+                    try chunk.withUnsafeReadableBytes { try consume($0) }
+                }
+            }
+        }
+    }
+
+    /// A connection from the pool, or a new one; `reused` says which.
+    private func connection(deadline: NIODeadline) async throws -> (channel: any Channel, reused: Bool) {
+        switch try await self.pool.acquire(0, deadline: deadline, timer: self.group.next()) {
+        case .reuse(let channel):
+            return (channel, true)
+        case .connect:
+            do {
+                return (try await self.connect(deadline: deadline), false)
+            } catch {
+                self.pool.release(nil, to: 0, reusable: false)
+                throw error
+            }
+        }
+    }
+
+    private func connect(deadline: NIODeadline) async throws -> any Channel {
+        let remaining = deadline - NIODeadline.now()
+        let tls = self.tls
+        let serverName = self.serverName
+        let bootstrap = ClientBootstrap(group: self.group)
+            .connectTimeout(min(Self.connectTimeout, remaining > .zero ? remaining : .milliseconds(1)))
+            .channelInitializer { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    if let tls {
+                        try channel.pipeline.syncOperations.addHandler(try NIOSSLClientHandler(context: tls, serverHostname: serverName))
+                    }
+                    try channel.pipeline.syncOperations.addHTTPClientHandlers()
+                    try channel.pipeline.syncOperations.addHandler(HTTP1ResponseHandler())
+                }
+            }
+        return try await bootstrap.connect(host: self.server.host, port: self.server.port).get()
+    }
+
+    /// Arms the connection's response handler and writes the request, on its event loop.
+    private static func write(
+        _ request: KubeTransportRequest, head: HTTPRequestHead, on channel: any Channel, delivery: HTTP1ResponseHandler.Delivery
+    ) {
+        channel.eventLoop.execute {
+            do {
+                try channel.pipeline.syncOperations.handler(type: HTTP1ResponseHandler.self).start(delivery)
+            } catch {
+                switch delivery {
+                case .whole(let promise, _): promise.fail(error)
+                case .streamed(let head, let chunks, let end):
+                    head.fail(error)
+                    chunks.finish(throwing: error)
+                    end.fail(error)
+                }
+                return
+            }
+            channel.write(HTTPClientRequestPart.head(head), promise: nil)
+            if let body = request.body, !body.isEmpty {
+                channel.write(HTTPClientRequestPart.body(.byteBuffer(channel.allocator.buffer(bytes: body))), promise: nil)
+            }
+            channel.writeAndFlush(HTTPClientRequestPart.end(nil), promise: nil)
+        }
+    }
+
+    private func requestHead(_ request: KubeTransportRequest) -> HTTPRequestHead {
+        var target = self.server.basePath + request.path
+        if !request.query.isEmpty { target += "?" + PercentEncoding.query(request.query) }
+        var headers = HTTPHeaders()
+        headers.reserveCapacity(request.headers.count + 2)
+        headers.add(name: "Host", value: self.server.authority)
+        for header in request.headers { headers.add(name: header.name, value: header.value) }
+        if let body = request.body { headers.replaceOrAdd(name: "Content-Length", value: String(body.count)) }
+        return HTTPRequestHead(version: .http1_1, method: HTTPMethod(rawValue: request.method), uri: target, headers: headers)
+    }
+
+    private static func nanoseconds(_ duration: Duration) -> Int64 {
+        let (seconds, attoseconds) = duration.components
+        return seconds * 1_000_000_000 + attoseconds / 1_000_000_000
+    }
+}
+
+/// The parts of a kubeconfig's `server` URL a connection needs.
+struct ServerURL: Sendable {
+    var isTLS: Bool
+    var host: String
+    var port: Int
+    /// `host` or `host:port` as written, for the Host header.
+    var authority: String
+    /// A path prefix (a proxy's), without the trailing `/`; empty for most servers.
+    var basePath: String
+
+    init(parsing url: String) throws(KubeconfigError) {
+        let rest: Substring
+        if url.hasPrefix("https://") {
+            self.isTLS = true
+            rest = url.dropFirst(8)
+        } else if url.hasPrefix("http://") {
+            self.isTLS = false
+            rest = url.dropFirst(7)
+        } else {
+            throw KubeconfigError("server \(url): must start with https:// or http://")
+        }
+        let authority = rest.prefix { $0 != "/" && $0 != "?" }
+        var basePath = String(rest.dropFirst(authority.count).prefix { $0 != "?" })
+        while basePath.hasSuffix("/") { basePath.removeLast() }
+        guard !authority.isEmpty else { throw KubeconfigError("server \(url): no host") }
+        self.authority = String(authority)
+        self.basePath = basePath
+        let defaultPort = self.isTLS ? 443 : 80
+        if authority.hasPrefix("[") {
+            // [IPv6]:port
+            guard let close = authority.firstIndex(of: "]") else { throw KubeconfigError("server \(url): unclosed [") }
+            self.host = String(authority[authority.index(after: authority.startIndex)..<close])
+            let after = authority[authority.index(after: close)...]
+            self.port = try Self.port(after.hasPrefix(":") ? after.dropFirst() : nil, default: defaultPort, url: url)
+        } else if let colon = authority.lastIndex(of: ":") {
+            self.host = String(authority[..<colon])
+            self.port = try Self.port(authority[authority.index(after: colon)...], default: defaultPort, url: url)
+        } else {
+            self.host = String(authority)
+            self.port = defaultPort
+        }
+    }
+
+    private static func port(_ text: Substring?, default value: Int, url: String) throws(KubeconfigError) -> Int {
+        guard let text else { return value }
+        guard let port = Int(text), (1...65535).contains(port) else { throw KubeconfigError("server \(url): invalid port") }
+        return port
+    }
+
+    /// `true` for an IPv4 (dotted digits) or IPv6 (contains `:`) literal.
+    static func isIPAddress(_ host: String) -> Bool {
+        if host.contains(":") { return true }
+        let parts = host.split(separator: ".", omittingEmptySubsequences: false)
+        return parts.count == 4 && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isNumber) }
     }
 }

@@ -1,3 +1,4 @@
+import KubeClient
 import NIOCore
 import NIOHTTP1
 public import NIOPosix
@@ -12,6 +13,8 @@ public struct HTTPSAdmissionWebhookTransport: AdmissionWebhookTransport {
     /// The event loops connections run on.
     public let eventLoopGroup: MultiThreadedEventLoopGroup
     private let pool: AdmissionConnectionPool
+    /// The largest webhook answer read (a review's patch is far smaller; this only bounds a runaway server).
+    static let maximumResponseBytes = 32 << 20
 
     /// A transport on `eventLoopGroup` (by default the process-wide shared group) that opens at most
     /// `connectionsPerEndpoint` connections to one webhook endpoint at once.
@@ -41,18 +44,19 @@ public struct HTTPSAdmissionWebhookTransport: AdmissionWebhookTransport {
         let head = Self.requestHead(body, to: endpoint)
         let deadline = NIODeadline.now() + .seconds(Int64(endpoint.timeoutSeconds))
         do {
-            let grant = try await self.pool.acquire(key, deadline: deadline, timer: self.eventLoopGroup.next())
+            let pool = self.pool.connections
+            let grant = try await pool.acquire(key, deadline: deadline, timer: self.eventLoopGroup.next())
             if case .reuse(let reused) = grant {
                 do {
                     let response = try await self.exchange(body, head: head, on: reused, deadline: deadline)
-                    self.pool.release(reused, to: key, reusable: response.keepAlive)
-                    return (response.status, response.body)
+                    pool.release(reused, to: key, reusable: response.keepAlive)
+                    return (Int(response.head.status.code), Array(buffer: response.body))
                 } catch {
                     // An idle connection the webhook has closed fails before any answer; a fresh one follows in
-                    // its slot (Go's transport retries such requests too). Running out of time is final.
+                    // its slot (Go's transport retries such requests too). Anything else is final.
                     reused.close(promise: nil)
-                    if (error as? TransportFailure) == .timedOut {
-                        self.pool.release(nil, to: key, reusable: false)
+                    if (error as? HTTP1ResponseError) != .closedBeforeResponse {
+                        pool.release(nil, to: key, reusable: false)
                         throw error
                     }
                 }
@@ -61,15 +65,15 @@ public struct HTTPSAdmissionWebhookTransport: AdmissionWebhookTransport {
             do {
                 channel = try await self.connect(endpoint, context: context, deadline: deadline)
             } catch {
-                self.pool.release(nil, to: key, reusable: false)
+                pool.release(nil, to: key, reusable: false)
                 throw error
             }
             do {
                 let response = try await self.exchange(body, head: head, on: channel, deadline: deadline)
-                self.pool.release(channel, to: key, reusable: response.keepAlive)
-                return (response.status, response.body)
+                pool.release(channel, to: key, reusable: response.keepAlive)
+                return (Int(response.head.status.code), Array(buffer: response.body))
             } catch {
-                self.pool.release(channel, to: key, reusable: false)
+                pool.release(channel, to: key, reusable: false)
                 throw error
             }
         } catch {
@@ -80,12 +84,13 @@ public struct HTTPSAdmissionWebhookTransport: AdmissionWebhookTransport {
     /// Sends one review on `channel` and waits for the answer until `deadline`.
     private func exchange(
         _ body: [UInt8], head: HTTPRequestHead, on channel: any Channel, deadline: NIODeadline
-    ) async throws -> HTTPResponseCollector.Response {
-        let promise = channel.eventLoop.makePromise(of: HTTPResponseCollector.Response.self)
-        let timeout = channel.eventLoop.scheduleTask(deadline: deadline) { promise.fail(TransportFailure.timedOut) }
+    ) async throws -> HTTP1ResponseHandler.Response {
+        let promise = channel.eventLoop.makePromise(of: HTTP1ResponseHandler.Response.self)
+        let timeout = channel.eventLoop.scheduleTask(deadline: deadline) { promise.fail(HTTP1ResponseError.timedOut) }
         channel.eventLoop.execute {
             do {
-                try channel.pipeline.syncOperations.handler(type: HTTPResponseCollector.self).start(promise)
+                try channel.pipeline.syncOperations.handler(type: HTTP1ResponseHandler.self)
+                    .start(.whole(promise, limit: Self.maximumResponseBytes))
             } catch {
                 promise.fail(error)
                 return
@@ -111,7 +116,7 @@ public struct HTTPSAdmissionWebhookTransport: AdmissionWebhookTransport {
                     let tls = try NIOSSLClientHandler(context: context, serverHostname: serverName)
                     try channel.pipeline.syncOperations.addHandler(tls)
                     try channel.pipeline.syncOperations.addHTTPClientHandlers()
-                    try channel.pipeline.syncOperations.addHandler(HTTPResponseCollector())
+                    try channel.pipeline.syncOperations.addHandler(HTTP1ResponseHandler())
                 }
             }
         return try await bootstrap.connect(host: endpoint.host, port: endpoint.port).get()
@@ -149,7 +154,7 @@ public struct HTTPSAdmissionWebhookTransport: AdmissionWebhookTransport {
 
     /// Go's wording where there is a common one (`context deadline exceeded`, `connection refused`).
     private static func describe(_ error: any Error) -> String {
-        if let failure = error as? TransportFailure { return failure.description }
+        if let failure = error as? HTTP1ResponseError { return failure.description }
         if let connect = error as? NIOConnectionError {
             if let first = connect.connectionErrors.first { return Self.describe(first.error) }
             if connect.dnsAAAAError != nil || connect.dnsAError != nil { return "dial tcp: lookup \(connect.host): no such host" }
@@ -159,20 +164,5 @@ public struct HTTPSAdmissionWebhookTransport: AdmissionWebhookTransport {
         if let tls = error as? NIOSSLError { return "tls: failed to verify certificate: \(tls)" }
         if let tls = error as? NIOSSLExtraError { return "tls: failed to verify certificate: \(tls)" }
         return "\(error)"
-    }
-}
-
-/// Failures the transport itself decides on.
-enum TransportFailure: Error, CustomStringConvertible {
-    /// `timeoutSeconds` passed before the answer was complete.
-    case timedOut
-    /// The server closed the connection before the response was complete.
-    case closedEarly
-
-    var description: String {
-        switch self {
-        case .timedOut: return "context deadline exceeded"
-        case .closedEarly: return "EOF"
-        }
     }
 }
