@@ -321,6 +321,7 @@ let package = Package(
                 "ControllerRuntime", "KubeClient", "LocalCluster", "KubeModel", "KubeJSON", "KubeTLS", "LocalClusterTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ],

@@ -33,6 +33,9 @@ public final class HTTP1ResponseHandler: ChannelInboundHandler {
 
     private var delivery: Delivery?
     private var head: HTTPResponseHead?
+    /// Responses completed on this connection: a failure before the next head on a connection that has served
+    /// one is the server dropping an idle connection (a reset as much as a close).
+    private var completed = 0
     private var body = ByteBuffer()
     /// `false` once the connection failed or closed.
     public private(set) var isUsable = true
@@ -72,6 +75,7 @@ public final class HTTP1ResponseHandler: ChannelInboundHandler {
             let keepAlive = self.head?.isKeepAlive ?? false
             let delivery = self.delivery
             self.delivery = nil
+            self.completed += 1
             if !keepAlive {
                 self.isUsable = false
                 context.close(promise: nil)
@@ -111,7 +115,8 @@ public final class HTTP1ResponseHandler: ChannelInboundHandler {
         self.isUsable = false
         if let delivery = self.delivery {
             self.delivery = nil
-            Self.fail(delivery, error)
+            let reusedBeforeHead = self.head == nil && self.completed > 0 && !(error is HTTP1ResponseError)
+            Self.fail(delivery, reusedBeforeHead ? HTTP1ResponseError.closedBeforeResponse : error)
         }
         context.close(promise: nil)
     }
