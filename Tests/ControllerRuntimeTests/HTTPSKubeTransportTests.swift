@@ -69,6 +69,35 @@ import Testing
         }
     }
 
+    /// Shutting the client down ends its open watches.
+    @Test func shutdownEndsOpenWatches() async throws {
+        let server = try await TestAPIServer.start()
+        let client = try server.client()
+        let events = try await client.watch(ConfigMap.self, namespace: "default")
+        let ended = Task {
+            do {
+                for try await _ in events {}
+            } catch {}
+            return true
+        }
+        try await Task.sleep(for: .milliseconds(100))
+        await client.shutdown()
+        let finished = try await withThrowingTaskGroup(of: Bool.self) { group in
+            group.addTask { await ended.value }
+            group.addTask {
+                try await Task.sleep(for: .seconds(3))
+                return false
+            }
+            let first = try await group.next() ?? false
+            // Still open: stop the reader so the group can end.
+            ended.cancel()
+            group.cancelAll()
+            return first
+        }
+        #expect(finished)
+        await server.stopListening()
+    }
+
     /// Many concurrent requests over a few connections all get their own answers.
     @Test func concurrentRequestsShareTheConnections() async throws {
         let server = try await TestAPIServer.start()

@@ -2,6 +2,7 @@ import NIOCore
 import NIOHTTP1
 public import NIOPosix
 import NIOSSL
+import Synchronization
 
 /// The network transport: HTTP/1.1 over TLS (or plain HTTP for an `http://` server) on SwiftNIO, with the
 /// configuration's trust roots, client certificate and TLS server name, and at most `connectionsPerHost`
@@ -16,6 +17,9 @@ public final class HTTPSKubeTransport: KubeTransport {
     private let serverName: String?
     private let pool: HTTP1ConnectionPool<Int>
     private let group: MultiThreadedEventLoopGroup
+    /// Every open connection, idle or busy (a watch's included), so that ``shutdown()`` ends them all; `nil`
+    /// once shut down.
+    private let open: Mutex<[ObjectIdentifier: any Channel]?> = Mutex([:])
 
     static let connectTimeout = TimeAmount.seconds(10)
     /// How long a watch waits for a free connection.
@@ -32,6 +36,9 @@ public final class HTTPSKubeTransport: KubeTransport {
             return
         }
         var tls = TLSConfiguration.makeClientConfiguration()
+        // A closing connection sends close_notify and goes, as Go's client does, instead of waiting (5 s by
+        // default) for the server's: a server busy writing a watch does not answer it.
+        tls.shutdownTimeout = .milliseconds(100)
         do {
             if let ca = configuration.certificateAuthorityPEM {
                 tls.trustRoots = .certificates(try NIOSSLCertificate.fromPEMBytes(ca))
@@ -50,8 +57,14 @@ public final class HTTPSKubeTransport: KubeTransport {
         self.serverName = ServerURL.isIPAddress(name) ? nil : name
     }
 
+    /// Closes every connection: open watches end, and later requests fail.
     public func shutdown() async {
+        let channels = self.open.withLock { open in
+            defer { open = nil }
+            return open.map { Array($0.values) } ?? []
+        }
         self.pool.closeIdle()
+        for channel in channels { channel.close(promise: nil) }
     }
 
     public func send(_ request: KubeTransportRequest, timeout: Duration) async throws -> KubeResponse {
@@ -150,7 +163,19 @@ public final class HTTPSKubeTransport: KubeTransport {
                     try channel.pipeline.syncOperations.addHandler(HTTP1ResponseHandler())
                 }
             }
-        return try await bootstrap.connect(host: self.server.host, port: self.server.port).get()
+        let channel = try await bootstrap.connect(host: self.server.host, port: self.server.port).get()
+        let key = ObjectIdentifier(channel)
+        let tracked = self.open.withLock { open in
+            guard open != nil else { return false }
+            open?[key] = channel
+            return true
+        }
+        guard tracked else {
+            channel.close(promise: nil)
+            throw TransportShutDown()
+        }
+        channel.closeFuture.whenComplete { _ in self.open.withLock { _ = $0?.removeValue(forKey: key) } }
+        return channel
     }
 
     /// Arms the connection's response handler and writes the request, on its event loop.
@@ -193,6 +218,11 @@ public final class HTTPSKubeTransport: KubeTransport {
         let (seconds, attoseconds) = duration.components
         return seconds * 1_000_000_000 + attoseconds / 1_000_000_000
     }
+}
+
+/// A request after ``HTTPSKubeTransport/shutdown()``.
+struct TransportShutDown: Error, CustomStringConvertible {
+    var description: String { "the client is shut down" }
 }
 
 /// The parts of a kubeconfig's `server` URL a connection needs.
