@@ -98,6 +98,29 @@ import Testing
         await server.stopListening()
     }
 
+    /// A cancelled request gives up at once instead of waiting out its timeout (here a watch sent as a plain
+    /// request, which the server never completes).
+    @Test func aCancelledRequestStops() async throws {
+        let server = try await TestAPIServer.start()
+        let configuration = server.configuration()
+        let transport = try HTTPSKubeTransport(configuration: configuration)
+        guard case .token(let token) = configuration.credentials else {
+            Issue.record("the test server's configuration has no token")
+            return
+        }
+        let request = KubeTransportRequest(
+            method: "GET", path: "/api/v1/namespaces/default/configmaps", query: [("watch", "true")],
+            headers: [(name: "Authorization", value: "Bearer \(token)")], body: nil)
+        let started = ContinuousClock.now
+        let call = Task { try await transport.send(request, timeout: .seconds(30)) }
+        try await Task.sleep(for: .milliseconds(200))
+        call.cancel()
+        await #expect(throws: (any Error).self) { try await call.value }
+        #expect(ContinuousClock.now - started < .seconds(5))
+        await transport.shutdown()
+        await server.stopListening()
+    }
+
     /// Many concurrent requests over a few connections all get their own answers.
     @Test func concurrentRequestsShareTheConnections() async throws {
         let server = try await TestAPIServer.start()

@@ -81,7 +81,12 @@ public final class HTTPSKubeTransport: KubeTransport {
             }
             Self.write(request, head: head, on: channel, delivery: .whole(promise, limit: KubeClient.maximumResponseBytes))
             do {
-                let response = try await promise.futureResult.get()
+                // A cancelled caller abandons the request and its connection, as it would a network call.
+                let response = try await withTaskCancellationHandler {
+                    try await promise.futureResult.get()
+                } onCancel: {
+                    promise.fail(CancellationError())
+                }
                 timer.cancel()
                 self.pool.release(channel, to: 0, reusable: response.keepAlive)
                 return KubeResponse(
@@ -108,8 +113,8 @@ public final class HTTPSKubeTransport: KubeTransport {
             let end = channel.eventLoop.makePromise(of: Bool.self)
             let (chunks, continuation) = AsyncThrowingStream.makeStream(of: ByteBuffer.self)
             // The connection goes back when the response ends, or is closed when it fails or the reader stops
-            // early (the stream ends cancelled). Failing `end` there frees the slot at once: a TLS close waits
-            // up to 5 s for the server's close_notify, which a server busy writing the watch does not send.
+            // early (the stream ends cancelled). Failing `end` there frees the slot at once, without waiting for
+            // the close to finish (a TLS close first waits a while for the server's close_notify).
             end.futureResult.whenComplete { result in
                 let keepAlive = (try? result.get()) ?? false
                 self.pool.release(channel, to: 0, reusable: keepAlive)
@@ -120,7 +125,12 @@ public final class HTTPSKubeTransport: KubeTransport {
             Self.write(request, head: head, on: channel, delivery: .streamed(head: headPromise, chunks: continuation, end: end))
             let responseHead: HTTPResponseHead
             do {
-                responseHead = try await headPromise.futureResult.get()
+                responseHead = try await withTaskCancellationHandler {
+                    try await headPromise.futureResult.get()
+                } onCancel: {
+                    end.fail(CancellationError())
+                    headPromise.fail(CancellationError())
+                }
             } catch {
                 if reused, attempt == 1, (error as? HTTP1ResponseError) == .closedBeforeResponse { continue }
                 throw error
