@@ -58,7 +58,7 @@ import Testing
         let events = try await client.watch(ConfigMap.self, namespace: "default", options: options)
         try await action()
         let (names, found) = AsyncStream.makeStream(of: String.self)
-        return try await withThrowingTaskGroup(of: Void.self) { group in
+        return await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask {
                 for try await event in events { found.yield(event.object.metadata.name ?? "") }
             }
