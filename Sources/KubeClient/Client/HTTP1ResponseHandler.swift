@@ -18,7 +18,7 @@ public final class HTTP1ResponseHandler: ChannelInboundHandler {
     }
 
     /// How the response to the next request is delivered.
-    public enum Delivery {
+    public enum Delivery: Sendable {
         /// Gathered whole, up to `limit` body bytes (more fails it with ``HTTP1ResponseError/tooLarge(_:)``).
         case whole(EventLoopPromise<Response>, limit: Int)
         /// The head through `head`, then each body chunk through `chunks`, which finishes with the response;
@@ -41,6 +41,24 @@ public final class HTTP1ResponseHandler: ChannelInboundHandler {
     public private(set) var isUsable = true
 
     public init() {}
+
+    /// Arms `channel`'s handler with `delivery` and writes the request (`head`, then `body` when there is one),
+    /// on the channel's event loop; a missing handler or a failed write fails the delivery.
+    public static func send(_ head: HTTPRequestHead, body: [UInt8]?, on channel: any Channel, delivery: Delivery) {
+        channel.eventLoop.execute {
+            do {
+                try channel.pipeline.syncOperations.handler(type: HTTP1ResponseHandler.self).start(delivery)
+            } catch {
+                Self.fail(delivery, error)
+                return
+            }
+            channel.write(HTTPClientRequestPart.head(head), promise: nil)
+            if let body, !body.isEmpty {
+                channel.write(HTTPClientRequestPart.body(.byteBuffer(channel.allocator.buffer(bytes: body))), promise: nil)
+            }
+            channel.writeAndFlush(HTTPClientRequestPart.end(nil)).whenFailure { Self.fail(delivery, $0) }
+        }
+    }
 
     /// Takes the response to the request about to be written.
     public func start(_ delivery: Delivery) {

@@ -52,9 +52,8 @@ public final class HTTPSKubeTransport: KubeTransport {
         } catch {
             throw KubeconfigError("cannot load TLS material: \(error)")
         }
-        // An IP literal cannot go into SNI; without a name NIOSSL checks the certificate against the address.
         let name = configuration.tlsServerName.flatMap { $0.isEmpty ? nil : $0 } ?? self.server.host
-        self.serverName = ServerURL.isIPAddress(name) ? nil : name
+        self.serverName = ServerNameIndication.hostname(for: name)
     }
 
     /// Closes every connection: open watches end, and later requests fail.
@@ -79,7 +78,7 @@ public final class HTTPSKubeTransport: KubeTransport {
                 promise.fail(HTTP1ResponseError.timedOut)
                 channel.close(promise: nil)
             }
-            Self.write(request, head: head, on: channel, delivery: .whole(promise, limit: KubeClient.maximumResponseBytes))
+            HTTP1ResponseHandler.send(head, body: request.body, on: channel, delivery: .whole(promise, limit: KubeClient.maximumResponseBytes))
             do {
                 // A cancelled caller abandons the request and its connection, as it would a network call.
                 let response = try await withTaskCancellationHandler {
@@ -122,7 +121,8 @@ public final class HTTPSKubeTransport: KubeTransport {
             continuation.onTermination = { termination in
                 if case .cancelled = termination { end.fail(CancellationError()) }
             }
-            Self.write(request, head: head, on: channel, delivery: .streamed(head: headPromise, chunks: continuation, end: end))
+            HTTP1ResponseHandler.send(
+                head, body: request.body, on: channel, delivery: .streamed(head: headPromise, chunks: continuation, end: end))
             let responseHead: HTTPResponseHead
             do {
                 responseHead = try await withTaskCancellationHandler {
@@ -186,31 +186,6 @@ public final class HTTPSKubeTransport: KubeTransport {
         }
         channel.closeFuture.whenComplete { _ in self.open.withLock { _ = $0?.removeValue(forKey: key) } }
         return channel
-    }
-
-    /// Arms the connection's response handler and writes the request, on its event loop.
-    private static func write(
-        _ request: KubeTransportRequest, head: HTTPRequestHead, on channel: any Channel, delivery: HTTP1ResponseHandler.Delivery
-    ) {
-        channel.eventLoop.execute {
-            do {
-                try channel.pipeline.syncOperations.handler(type: HTTP1ResponseHandler.self).start(delivery)
-            } catch {
-                switch delivery {
-                case .whole(let promise, _): promise.fail(error)
-                case .streamed(let head, let chunks, let end):
-                    head.fail(error)
-                    chunks.finish(throwing: error)
-                    end.fail(error)
-                }
-                return
-            }
-            channel.write(HTTPClientRequestPart.head(head), promise: nil)
-            if let body = request.body, !body.isEmpty {
-                channel.write(HTTPClientRequestPart.body(.byteBuffer(channel.allocator.buffer(bytes: body))), promise: nil)
-            }
-            channel.writeAndFlush(HTTPClientRequestPart.end(nil), promise: nil)
-        }
     }
 
     private func requestHead(_ request: KubeTransportRequest) -> HTTPRequestHead {
@@ -282,12 +257,5 @@ struct ServerURL: Sendable {
         guard let text else { return value }
         guard let port = Int(text), (1...65535).contains(port) else { throw KubeconfigError("server \(url): invalid port") }
         return port
-    }
-
-    /// `true` for an IPv4 (dotted digits) or IPv6 (contains `:`) literal.
-    static func isIPAddress(_ host: String) -> Bool {
-        if host.contains(":") { return true }
-        let parts = host.split(separator: ".", omittingEmptySubsequences: false)
-        return parts.count == 4 && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isNumber) }
     }
 }

@@ -87,27 +87,14 @@ public struct HTTPSAdmissionWebhookTransport: AdmissionWebhookTransport {
     ) async throws -> HTTP1ResponseHandler.Response {
         let promise = channel.eventLoop.makePromise(of: HTTP1ResponseHandler.Response.self)
         let timeout = channel.eventLoop.scheduleTask(deadline: deadline) { promise.fail(HTTP1ResponseError.timedOut) }
-        channel.eventLoop.execute {
-            do {
-                try channel.pipeline.syncOperations.handler(type: HTTP1ResponseHandler.self)
-                    .start(.whole(promise, limit: Self.maximumResponseBytes))
-            } catch {
-                promise.fail(error)
-                return
-            }
-            channel.write(HTTPClientRequestPart.head(head), promise: nil)
-            channel.write(HTTPClientRequestPart.body(.byteBuffer(ByteBuffer(bytes: body))), promise: nil)
-            channel.writeAndFlush(HTTPClientRequestPart.end(nil)).whenFailure { promise.fail($0) }
-        }
+        HTTP1ResponseHandler.send(head, body: body, on: channel, delivery: .whole(promise, limit: Self.maximumResponseBytes))
         defer { timeout.cancel() }
         return try await promise.futureResult.get()
     }
 
     /// A new TLS connection to `endpoint`.
     private func connect(_ endpoint: AdmissionWebhookEndpoint, context: NIOSSLContext, deadline: NIODeadline) async throws -> any Channel {
-        // An IP literal cannot go into SNI; without a name NIOSSL checks the certificate's IP addresses
-        // against the peer's address instead.
-        let serverName = Self.isIPAddress(endpoint.serverName) ? nil : endpoint.serverName
+        let serverName = ServerNameIndication.hostname(for: endpoint.serverName)
         let remaining = deadline - NIODeadline.now()
         let bootstrap = ClientBootstrap(group: self.eventLoopGroup)
             .connectTimeout(remaining > .zero ? remaining : .milliseconds(1))
@@ -139,12 +126,6 @@ public struct HTTPSAdmissionWebhookTransport: AdmissionWebhookTransport {
             configuration.trustRoots = .certificates(try NIOSSLCertificate.fromPEMBytes(pem))
         }
         return configuration
-    }
-
-    /// `true` for an IPv4 (dotted digits) or IPv6 (contains `:`) literal.
-    static func isIPAddress(_ host: String) -> Bool {
-        if host.contains(":") { return true }
-        return !host.isEmpty && host.allSatisfy { $0 == "." || $0.isASCII && $0.isNumber }
     }
 
     private static func hostHeader(_ endpoint: AdmissionWebhookEndpoint) -> String {
