@@ -169,6 +169,25 @@ public struct JSONObject: Sendable {
         }
     }
 
+    /// The first object in the array member `arrayKey` whose member `field` is the string `value` (an item of a
+    /// list keyed by a name, such as a pod's condition of one type). A packed object finds it by comparing text,
+    /// without decoding the other items.
+    public func firstObject(inArray arrayKey: String, where field: String, is value: String) -> JSONObject? {
+        switch self.storage {
+        case .members(let members):
+            guard let member = members.first(where: { $0.key == arrayKey }), case .array(let items) = member.value else { return nil }
+            for item in items {
+                if case .object(let object) = item, object[field]?.stringValue == value { return object }
+            }
+            return nil
+        case .packed(let packed, let start):
+            guard let (offset, _) = packed.find(arrayKey, objectAt: Int(start)), packed.bytes[offset] == UInt8(ascii: "["),
+                let found = packed.firstObject(inArrayAt: offset, where: field, is: value)
+            else { return nil }
+            return JSONObject(packed: packed, start: found)
+        }
+    }
+
     /// Removes the member named `key` and returns its value.
     @discardableResult
     public mutating func removeValue(forKey key: String) -> JSONValue? {

@@ -275,6 +275,35 @@ public final class PackedJSON: Sendable {
         }
     }
 
+    /// The offset of the first object in the array at `start` whose member `field` is the string `value`,
+    /// found by comparing text: no element is decoded.
+    func firstObject(inArrayAt start: Int, where field: String, is value: String) -> Int? {
+        var value = value
+        return value.withUTF8 { wanted in
+            self.bytes.withUnsafeBufferPointer { bytes in
+                var position = start + 1
+                guard bytes[position] != UInt8(ascii: "]") else { return nil }
+                while true {
+                    if bytes[position] == UInt8(ascii: "{"), let (offset, _) = self.find(field, objectAt: position),
+                        bytes[offset] == UInt8(ascii: "\""), Self.stringEquals(bytes, at: offset, wanted)
+                    {
+                        return position
+                    }
+                    position = self.valueEnd(position)
+                    if bytes[position] == UInt8(ascii: "]") { return nil }
+                    position += 1  // ,
+                }
+            }
+        }
+    }
+
+    /// `true` when the string literal at `offset` decodes to `wanted`.
+    private static func stringEquals(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int, _ wanted: UnsafeBufferPointer<UInt8>) -> Bool {
+        let (end, escaped) = Self.stringEnd(bytes, offset)
+        if escaped { return Self.string(bytes, at: offset).utf8.elementsEqual(wanted) }
+        return end - offset - 2 == wanted.count && UnsafeBufferPointer(rebasing: bytes[(offset + 1)..<(end - 1)]).elementsEqual(wanted)
+    }
+
     /// The member `key` of the object at `start`, decoded one level.
     func value(forKey key: String, objectAt start: Int) -> JSONValue? {
         guard let (offset, _) = self.find(key, objectAt: start) else { return nil }

@@ -1,3 +1,4 @@
+import CoreFoundation
 import Foundation
 import Synchronization
 import KruiseAPI
@@ -44,11 +45,11 @@ struct CloneSetBenchmark {
         var deployment = Deployment(metadata: ObjectMeta(name: "deploy", namespace: "default"))
         deployment.object["spec"] = ["replicas": 0, "selector": ["matchLabels": ["app": "deploy"]], "template": Self.template("deploy")]
         _ = try await client.create(deployment)
-        let deploymentScale = try await self.phase(cluster, patching: { try await Self.patchDeployment(client, #"{"spec":{"replicas":\#(n)}}"#) }) {
+        let deploymentScale = try await self.phase("deployment-scale", cluster, patching: { try await Self.patchDeployment(client, #"{"spec":{"replicas":\#(n)}}"#) }) {
             let status = try await client.get(Deployment.self, namespace: "default", name: "deploy").status
             return Int(status.readyReplicas) >= n
         }
-        let deploymentUpdate = try await self.phase(cluster, patching: {
+        let deploymentUpdate = try await self.phase("deployment-update", cluster, patching: {
             try await Self.patchDeployment(client, #"{"spec":{"template":{"spec":{"containers":[{"name":"app","image":"nginx:1.28"}]}}}}"#)
         }) {
             let current = try await client.get(Deployment.self, namespace: "default", name: "deploy")
@@ -71,7 +72,7 @@ struct CloneSetBenchmark {
             ],
         ]
         _ = try await client.request("POST", ResourceLocation(Self.cloneSets, namespace: "default"), body: cloneSet)
-        let cloneSetScale = try await self.phase(cluster, patching: { try await Self.patchCloneSet(client, #"{"spec":{"replicas":\#(n)}}"#) }) {
+        let cloneSetScale = try await self.phase("cloneset-scale", cluster, patching: { try await Self.patchCloneSet(client, #"{"spec":{"replicas":\#(n)}}"#) }) {
             let status = try await Self.cloneSetStatus(client)
             return (status["readyReplicas"]?.intValue ?? 0) >= n
         }
@@ -82,7 +83,7 @@ struct CloneSetBenchmark {
             return pods.count == n && pods.allSatisfy { $0.metadata.labels["lifecycle.apps.kruise.io/state"] == "Normal" }
         }
         let generation = Mutex<Int>(0)
-        let cloneSetUpdate = try await self.phase(cluster, patching: {
+        let cloneSetUpdate = try await self.phase("cloneset-update", cluster, patching: {
             let patched = try await Self.patchCloneSet(
                 client, #"{"spec":{"template":{"spec":{"containers":[{"name":"app","image":"nginx:1.28","resources":{"requests":{"cpu":"10m","memory":"16Mi"}}}]}}}}"#)
             generation.withLock { $0 = patched["metadata"]?["generation"]?.intValue ?? 0 }
@@ -132,14 +133,26 @@ struct CloneSetBenchmark {
     }
 
     /// Runs `patching`, then polls `done` every 50 ms: the wall time and the cluster's CPU seconds until it holds.
+    /// With `KRUISE_BENCH_PHASES` set, one line on standard error gives the phase's `CLOCK_MONOTONIC` start and
+    /// end (seconds), the clock `perf record -k CLOCK_MONOTONIC` stamps its samples with, to cut a profile by phase.
     private func phase(
-        _ cluster: BenchmarkServer, patching: () async throws -> Void, done: () async throws -> Bool
+        _ name: String, _ cluster: BenchmarkServer, patching: () async throws -> Void, done: () async throws -> Bool
     ) async throws -> Phase {
         let cpuBefore = cluster.cpuSeconds
         let started = ContinuousClock.now
+        let monotonicStart = Self.monotonicSeconds()
         try await patching()
         try await self.waitUntil(seconds: 1800, "a phase did not finish in 30 minutes", done)
+        if ProcessInfo.processInfo.environment["KRUISE_BENCH_PHASES"] != nil {
+            FileHandle.standardError.write(Data("phase \(name) \(monotonicStart) \(Self.monotonicSeconds())\n".utf8))
+        }
         return Phase(seconds: APIServerBenchmark.seconds(ContinuousClock.now - started), cpuSeconds: cluster.cpuSeconds - cpuBefore)
+    }
+
+    private static func monotonicSeconds() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
     }
 
     private func waitUntil(seconds: Int, _ failure: String, _ condition: () async throws -> Bool) async throws {

@@ -109,6 +109,34 @@ import Testing
         #expect(packed["quote"] == nil)
     }
 
+    /// `firstObject(inArray:where:is:)` finds the same item in a packed object as in its tree, by text.
+    @Test func firstObjectOfAListIsFoundByItsKey() throws {
+        let tree: JSONValue = [
+            "conditions": [
+                "not an object", ["type": 3], ["status": "True"],
+                ["type": "Ready", "status": "False"], ["type": "Ready", "status": "True"],
+                ["type": "Es\"caped", "status": "Yes"], ["type": "ReadyToo", "status": "No"],
+            ],
+            "empty": [], "scalar": "x",
+        ]
+        let packed = JSONValue.object(tree.objectValue!.packed())
+        for value in [tree, packed] {
+            let object = try #require(value.objectValue)
+            #expect(object.firstObject(inArray: "conditions", where: "type", is: "Ready")?["status"] == "False")
+            #expect(object.firstObject(inArray: "conditions", where: "type", is: "Es\"caped")?["status"] == "Yes")
+            #expect(object.firstObject(inArray: "conditions", where: "type", is: "ReadyToo")?["status"] == "No")
+            #expect(object.firstObject(inArray: "conditions", where: "type", is: "Read") == nil)
+            #expect(object.firstObject(inArray: "conditions", where: "type", is: "3") == nil)
+            #expect(object.firstObject(inArray: "conditions", where: "kind", is: "Ready") == nil)
+            #expect(object.firstObject(inArray: "empty", where: "type", is: "Ready") == nil)
+            #expect(object.firstObject(inArray: "scalar", where: "type", is: "Ready") == nil)
+            #expect(object.firstObject(inArray: "missing", where: "type", is: "Ready") == nil)
+        }
+        // A packed result is a view of the item: it reads, and packs on its own, as the tree's item.
+        let item = try #require(packed.objectValue?.firstObject(inArray: "conditions", where: "type", is: "Ready"))
+        #expect(JSONValue.object(item) == ["type": "Ready", "status": "False"])
+    }
+
     @Test func packedArraysAndEmptyContainers() throws {
         let tree: JSONValue = ["a": [], "o": [:], "n": [[], [:], [1, [2, [3]]]], "s": ""]
         let packed = JSONValue.object(tree.objectValue!.packed())

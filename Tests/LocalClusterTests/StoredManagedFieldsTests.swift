@@ -42,6 +42,60 @@ import Testing
         }
     }
 
+    /// A manager that already has an entry writes again (its entry is rewritten in one edit, or only re-stamped
+    /// when it changed nothing but values it owns): the outcome must still be the one of decoding every entry.
+    @Test func rewritesByAnOwnerGiveWhatDecodingEveryEntryGives() throws {
+        let now = KubeTime(seconds: 1_800_000_000)
+        let later = KubeTime(seconds: 1_800_000_100)
+        var random = SplitMix64(seed: 7)
+        for round in 0..<600 {
+            let (name, schema) = CreationFieldsTests.schemas[round % CreationFieldsTests.schemas.count]
+            let subresource = round % 4 == 0 ? "status" : ""
+            var object = CreationFieldsTests.randomObject(&random)
+            var stored = ServerSideApply.recordUpdate(old: nil, new: object, manager: "creator", apiVersion: "v1", schema: schema, now: now)
+            object = ManagedFields.removing(from: stored)
+            object["spec"] = CreationFieldsTests.randomValue(&random, depth: 1)
+            object["metadata"]?["labels"]?["owned"] = .string(random.hex(1))
+            stored = ServerSideApply.recordUpdate(
+                old: stored, new: object, manager: "second", apiVersion: "v1", subresource: subresource, schema: schema, now: now)
+            var changed = ManagedFields.removing(from: stored)
+            switch round % 4 {
+            case 0: changed["spec"] = CreationFieldsTests.randomValue(&random, depth: 1)
+            case 1: changed["metadata"]?["labels"]?["owned"] = .string(random.hex(2))  // a value the writer owns
+            case 2: changed["metadata"]?["labels"] = ["app": "b"]  // others' fields, and its own removed
+            default: changed["extra"] = .string(random.hex(2))
+            }
+            if round % 2 == 0 { stored = PackedJSON(stored).root }
+            let recorded = ServerSideApply.recordUpdate(
+                old: stored, new: changed, manager: "second", apiVersion: "v1", subresource: subresource, schema: schema,
+                now: later)
+            let eager = ServerSideApply.updatedEntries(
+                try ManagedFields.entries(of: stored), old: ManagedFields.removing(from: stored), new: changed,
+                manager: "second", operation: .update, apiVersion: "v1", subresource: subresource, schema: schema, now: later)
+            let expected = ManagedFields.setting(eager, on: changed)
+            #expect(recorded.serializedString() == expected.serializedString(), "\(name) round \(round)")
+        }
+    }
+
+    @Test func anOwnerChangingItsOwnValueKeepsItsFieldsAndMovesItsTime() throws {
+        let schema = ApplySchema.forKind(apiVersion: "v1", kind: "ConfigMap")
+        let now = KubeTime(seconds: 1_800_000_000)
+        let later = KubeTime(seconds: 1_800_000_100)
+        var object: JSONValue = ["apiVersion": "v1", "kind": "ConfigMap", "metadata": ["name": "c"], "data": ["a": "1"]]
+        var stored = ServerSideApply.recordUpdate(old: nil, new: object, manager: "creator", apiVersion: "v1", schema: schema, now: now)
+        object = ManagedFields.removing(from: stored)
+        object["data"]?["b"] = "2"
+        stored = PackedJSON(ServerSideApply.recordUpdate(old: stored, new: object, manager: "writer", apiVersion: "v1", schema: schema, now: now)).root
+        var changed = ManagedFields.removing(from: stored)
+        changed["data"]?["b"] = "3"
+        let recorded = ServerSideApply.recordUpdate(old: stored, new: changed, manager: "writer", apiVersion: "v1", schema: schema, now: later)
+        let entries = try ManagedFields.entries(of: recorded)
+        #expect(entries.map(\.manager) == ["creator", "writer"])
+        #expect(entries.map(\.fields.description) == [#"{"f:data":{".":{},"f:a":{}}}"#, #"{"f:data":{"f:b":{}}}"#])
+        #expect(entries.map(\.time) == [now, later])
+        #expect(recorded["metadata"]?["managedFields"]?[1]?["fieldsV1"] == stored["metadata"]?["managedFields"]?[1]?["fieldsV1"])
+    }
+
     @Test func untouchedEntriesAreWrittenBackAsStored() throws {
         let schema = ApplySchema.forKind(apiVersion: "v1", kind: "ConfigMap")
         let now = KubeTime(seconds: 1_800_000_000)

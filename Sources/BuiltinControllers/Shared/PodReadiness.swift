@@ -5,12 +5,12 @@ public import KubeModel
 public enum PodReadiness {
     /// The Ready condition is True.
     public static func isReady(_ pod: Pod) -> Bool {
-        pod.status.conditions[type: "Ready"]?.isTrue ?? false
+        pod.status.condition("Ready")?.isTrue ?? false
     }
 
     /// When the pod became ready (the Ready condition's `lastTransitionTime`), if it is ready.
     public static func readySince(_ pod: Pod) -> KubeTime? {
-        guard let condition = pod.status.conditions[type: "Ready"], condition.isTrue else { return nil }
+        guard let condition = pod.status.condition("Ready"), condition.isTrue else { return nil }
         return condition.lastTransitionTime
     }
 

@@ -18,7 +18,14 @@ public struct ManagedFieldsEntry: Sendable, Hashable {
     /// The API version the fields were written with (`apps/v1`).
     public var apiVersion: String { didSet { self.dropStoredJSON() } }
     /// When the manager last changed the object; `nil` when unknown.
-    public var time: KubeTime? { didSet { self.dropStoredJSON() } }
+    public var time: KubeTime? {
+        get { self.storedTime }
+        set {
+            self.storedTime = newValue
+            self.dropStoredJSON()
+        }
+    }
+    private var storedTime: KubeTime?
     /// The owned fields.
     public var fields: FieldSet {
         get { self.decodedFields ?? Self.fields(of: self.decoded) }
@@ -47,7 +54,7 @@ public struct ManagedFieldsEntry: Sendable, Hashable {
         self.manager = manager
         self.operation = operation
         self.apiVersion = apiVersion
-        self.time = time
+        self.storedTime = time
         self.decodedFields = fields
         self.subresource = subresource
     }
@@ -81,12 +88,12 @@ public struct ManagedFieldsEntry: Sendable, Hashable {
         self.apiVersion = object["apiVersion"]?.stringValue ?? ""
         if let time = object["time"], !time.isNull {
             do {
-                self.time = try KubeTime(json: time)
+                self.storedTime = try KubeTime(json: time)
             } catch {
                 throw FieldSetDecodingError(message: "invalid time in managedFields entry: \(error)")
             }
         } else {
-            self.time = nil
+            self.storedTime = nil
         }
         let fieldsType = object["fieldsType"]?.stringValue ?? ""
         guard fieldsType == "FieldsV1" else {
@@ -159,6 +166,34 @@ public struct ManagedFieldsEntry: Sendable, Hashable {
         }
     }
 
+    /// This stored entry as `fields − removing ∪ adding`, its time moved to `time` unless that is `nil`, edited
+    /// in its stored FieldsV1 text (kept as stored when it owns all of `adding` and `removing` is empty); `nil`
+    /// for an entry that is not a stored one, or whose FieldsV1 the edit cannot read.
+    func rewritten(removing: FieldSet, adding: FieldSet, time: KubeTime?) -> ManagedFieldsEntry? {
+        guard self.decodedFields == nil, case .object(var json)? = self.decoded,
+            case .object(let fieldsV1)? = json["fieldsV1"]
+        else { return nil }
+        if !(removing.isEmpty && Self.contains(fieldsV1, all: adding)) {
+            guard let edit = self.editedStoredFields(removing: removing, adding: adding) else { return nil }
+            if let edited = edit.edited { json["fieldsV1"] = .object(edited) }
+        }
+        var result = self
+        if let time {
+            result.storedTime = time  // not through `time`, which would decode the fields and drop the JSON
+            if json["time"] != nil {
+                json["time"] = time.json
+            } else {
+                // Written in kube's member order, as ``json`` writes an entry.
+                result.decoded = Self.json(
+                    manager: self.manager, operation: self.operation, apiVersion: self.apiVersion, time: time,
+                    fieldsV1: json["fieldsV1"] ?? .emptyObject, subresource: self.subresource)
+                return result
+            }
+        }
+        result.decoded = .object(json)
+        return result
+    }
+
     /// `true` when the entry owns no field.
     var hasNoFields: Bool {
         if let fields = self.decodedFields { return fields.isEmpty }
@@ -172,6 +207,18 @@ public struct ManagedFieldsEntry: Sendable, Hashable {
             if case .object(let below)? = fieldsV1[element.fieldsV1Key], Self.mayContain(below, any: child) { return true }
         }
         return false
+    }
+
+    /// Exact: each member of `set` is a member at its level (`{}`, or `"."` beside fields below it), and each
+    /// child's paths are below its element.
+    private static func contains(_ fieldsV1: JSONObject, all set: FieldSet) -> Bool {
+        for member in set.members {
+            guard case .object(let value)? = fieldsV1[member.fieldsV1Key], value.isEmpty || value["."] != nil else { return false }
+        }
+        for (element, child) in set.children {
+            guard case .object(let below)? = fieldsV1[element.fieldsV1Key], Self.contains(below, all: child) else { return false }
+        }
+        return true
     }
 
     /// The field set of a stored entry's JSON (empty when it does not decode: this server wrote it).

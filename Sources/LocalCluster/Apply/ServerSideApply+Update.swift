@@ -109,13 +109,34 @@ extension ServerSideApply {
     ) -> [ManagedFieldsEntry] {
         let comparison = FieldComparison(old: old, new: new, schema: schema)
         let changed = comparison.changed
+        let gained = changed.subtracting(Self.unownedFields)
         let lost = changed.union(comparison.removed)
+        // The common write: a manager that already has an entry changes fields. Its entry becomes
+        // `entry − removed ∪ changed` in one edit of its stored FieldsV1 (the general path below edits it twice:
+        // it takes `lost` away, then adds `gained` back), or stays as stored with its time moved when it owns
+        // every changed field already and nothing was removed.
+        if gained.count == changed.count,
+            let index = entries.firstIndex(where: {
+                $0.manager == manager && $0.operation == operation && $0.subresource == subresource
+                    && (operation == .apply || $0.apiVersion == apiVersion)
+            }),
+            let rewritten = entries[index].rewritten(removing: comparison.removed, adding: changed, time: gained.isEmpty ? nil : now)
+        {
+            var result = entries
+            for other in result.indices where other != index {
+                if result[other].mayOwnAny(of: changed) || result[other].mayOwnAny(of: comparison.removed) {
+                    result[other] = result[other].removing(lost)
+                }
+            }
+            result[index] = rewritten
+            result.removeAll { $0.hasNoFields }
+            return ManagedFields.sorted(result)
+        }
         var result = entries.map { entry in
             // A stored entry that owns none of the changed or removed fields stays as stored, not even decoded.
             if !entry.mayOwnAny(of: changed) && !entry.mayOwnAny(of: comparison.removed) { return entry }
             return entry.removing(lost)
         }
-        let gained = changed.subtracting(Self.unownedFields)
         if !gained.isEmpty {
             var entry = ManagedFieldsEntry(
                 manager: manager,
@@ -134,3 +155,4 @@ extension ServerSideApply {
         return ManagedFields.sorted(result)
     }
 }
+

@@ -21,5 +21,5 @@ public struct Node: KubeObject {
     }
 
     /// `true` when the Ready condition is True.
-    public var isReady: Bool { self.status.conditions[type: "Ready"]?.isTrue ?? false }
+    public var isReady: Bool { self.status.object.firstObject(inArray: "conditions", where: "type", is: "Ready").map { Condition(object: $0).isTrue } ?? false }
 }

@@ -22,11 +22,7 @@ public struct PodStatus: JSONObjectView {
     /// The condition of `type`, found without building views of the others (readiness checks run for every pod
     /// on every controller sync).
     public func condition(_ type: String) -> Condition? {
-        guard case .array(let items)? = self.object["conditions"] else { return nil }
-        for item in items {
-            if case .object(let object) = item, object["type"]?.stringValue == type { return Condition(object: object) }
-        }
-        return nil
+        self.object.firstObject(inArray: "conditions", where: "type", is: type).map { Condition(object: $0) }
     }
 
     public var containerStatuses: [ContainerStatus] {
