@@ -115,11 +115,8 @@ extension ServerSideApply {
         // `entry − removed ∪ changed` in one edit of its stored FieldsV1 (the general path below edits it twice:
         // it takes `lost` away, then adds `gained` back), or stays as stored with its time moved when it owns
         // every changed field already and nothing was removed.
-        if gained.count == changed.count,
-            let index = entries.firstIndex(where: {
-                $0.manager == manager && $0.operation == operation && $0.subresource == subresource
-                    && (operation == .apply || $0.apiVersion == apiVersion)
-            }),
+        let writer = ManagedFieldsEntry(manager: manager, operation: operation, apiVersion: apiVersion, subresource: subresource)
+        if gained.count == changed.count, let index = entries.firstIndex(where: { $0.isSameOwner(as: writer) }),
             let rewritten = entries[index].rewritten(removing: comparison.removed, adding: changed, time: gained.isEmpty ? nil : now)
         {
             var result = entries
@@ -155,4 +152,3 @@ extension ServerSideApply {
         return ManagedFields.sorted(result)
     }
 }
-

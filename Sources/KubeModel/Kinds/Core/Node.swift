@@ -21,5 +21,9 @@ public struct Node: KubeObject {
     }
 
     /// `true` when the Ready condition is True.
-    public var isReady: Bool { self.status.object.firstObject(inArray: "conditions", where: "type", is: "Ready").map { Condition(object: $0).isTrue } ?? false }
+    public var isReady: Bool {
+        // Found by its text in the packed status, without decoding the other conditions (the scheduler asks for
+        // every node on every decision).
+        self.status.object.firstObject(inArray: "conditions", where: "type", is: "Ready").map { Condition(object: $0).isTrue } ?? false
+    }
 }
