@@ -30,15 +30,9 @@ import Testing
             if round % 2 == 0 { stored = PackedJSON(stored).root }
             var sent = changed
             if round % 5 < 2 { sent["metadata"]?["managedFields"] = stored["metadata"]?["managedFields"] }
-            let recorded = ServerSideApply.recordUpdate(
-                old: stored, new: sent, manager: "third", apiVersion: "v1", subresource: round % 4 == 0 ? "status" : "",
-                schema: schema, now: later)
-            let eager = ServerSideApply.updatedEntries(
-                try ManagedFields.entries(of: stored), old: ManagedFields.removing(from: stored), new: changed,
-                manager: "third", operation: .update, apiVersion: "v1", subresource: round % 4 == 0 ? "status" : "",
-                schema: schema, now: later)
-            let expected = ManagedFields.setting(eager, on: changed)
-            #expect(recorded.serializedString() == expected.serializedString(), "\(name) round \(round)")
+            try Self.expectRecordedAsDecodingEveryEntry(
+                stored: stored, sent: sent, changed: changed, manager: "third", subresource: round % 4 == 0 ? "status" : "",
+                schema: schema, now: later, "\(name) round \(round)")
         }
     }
 
@@ -66,15 +60,25 @@ import Testing
             default: changed["extra"] = .string(random.hex(2))
             }
             if round % 2 == 0 { stored = PackedJSON(stored).root }
-            let recorded = ServerSideApply.recordUpdate(
-                old: stored, new: changed, manager: "second", apiVersion: "v1", subresource: subresource, schema: schema,
-                now: later)
-            let eager = ServerSideApply.updatedEntries(
-                try ManagedFields.entries(of: stored), old: ManagedFields.removing(from: stored), new: changed,
-                manager: "second", operation: .update, apiVersion: "v1", subresource: subresource, schema: schema, now: later)
-            let expected = ManagedFields.setting(eager, on: changed)
-            #expect(recorded.serializedString() == expected.serializedString(), "\(name) round \(round)")
+            try Self.expectRecordedAsDecodingEveryEntry(
+                stored: stored, sent: changed, changed: changed, manager: "second", subresource: subresource, schema: schema,
+                now: later, "\(name) round \(round)")
         }
+    }
+
+    /// Records the write of `sent` (`changed`, perhaps carrying the stored entries) over `stored`, and expects
+    /// what decoding every stored entry and updating the decoded entries gives.
+    private static func expectRecordedAsDecodingEveryEntry(
+        stored: JSONValue, sent: JSONValue, changed: JSONValue, manager: String, subresource: String, schema: ApplySchema,
+        now: KubeTime, _ context: String
+    ) throws {
+        let recorded = ServerSideApply.recordUpdate(
+            old: stored, new: sent, manager: manager, apiVersion: "v1", subresource: subresource, schema: schema, now: now)
+        let eager = ServerSideApply.updatedEntries(
+            try ManagedFields.entries(of: stored), old: ManagedFields.removing(from: stored), new: changed,
+            manager: manager, operation: .update, apiVersion: "v1", subresource: subresource, schema: schema, now: now)
+        let expected = ManagedFields.setting(eager, on: changed)
+        #expect(recorded.serializedString() == expected.serializedString(), "\(context)")
     }
 
     @Test func anOwnerChangingItsOwnValueKeepsItsFieldsAndMovesItsTime() throws {

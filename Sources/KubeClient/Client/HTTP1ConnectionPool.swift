@@ -100,6 +100,49 @@ public final class HTTP1ConnectionPool<Endpoint: Hashable & Sendable>: Sendable 
         if let (continuation, grant) = handoff { continuation.resume(returning: grant) }
     }
 
+    /// Sends one request to `endpoint` through `exchange` on an idle connection, or on a new one from `connect`
+    /// (within the limit, waiting until `deadline` as ``acquire(_:deadline:timer:)`` does), and gives the
+    /// connection back when the response is complete: kept for the next request when the server keeps it alive.
+    /// A reused connection that fails before any answer (``HTTP1ResponseError/closedBeforeResponse``: the
+    /// server closed it while it was idle) is closed and the request sent once more on a new connection in its
+    /// slot, as Go's transport retries such requests. Any other failure, or one on a new connection, is final.
+    public func send(
+        to endpoint: Endpoint,
+        deadline: NIODeadline,
+        timer: any EventLoop,
+        connect: () async throws -> any Channel,
+        exchange: (any Channel) async throws -> HTTP1ResponseHandler.Response
+    ) async throws -> HTTP1ResponseHandler.Response {
+        if case .reuse(let channel) = try await self.acquire(endpoint, deadline: deadline, timer: timer) {
+            do {
+                let response = try await exchange(channel)
+                self.release(channel, to: endpoint, reusable: response.keepAlive)
+                return response
+            } catch {
+                channel.close(promise: nil)
+                guard (error as? HTTP1ResponseError) == .closedBeforeResponse else {
+                    self.release(nil, to: endpoint, reusable: false)
+                    throw error
+                }
+            }
+        }
+        let channel: any Channel
+        do {
+            channel = try await connect()
+        } catch {
+            self.release(nil, to: endpoint, reusable: false)
+            throw error
+        }
+        do {
+            let response = try await exchange(channel)
+            self.release(channel, to: endpoint, reusable: response.keepAlive)
+            return response
+        } catch {
+            self.release(channel, to: endpoint, reusable: false)
+            throw error
+        }
+    }
+
     /// Closes every idle connection (at shutdown).
     public func closeIdle() {
         let idle = self.state.withLock { state -> [any Channel] in

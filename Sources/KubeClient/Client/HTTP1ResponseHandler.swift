@@ -60,6 +60,26 @@ public final class HTTP1ResponseHandler: ChannelInboundHandler {
         }
     }
 
+    /// Sends the request on `channel` and waits for the whole response, up to `limit` body bytes, until
+    /// `deadline` (then ``HTTP1ResponseError/timedOut``, and the connection is closed); a cancelled caller
+    /// abandons the request at once, as it would a network call.
+    public static func exchange(
+        _ head: HTTPRequestHead, body: [UInt8]?, on channel: any Channel, limit: Int, deadline: NIODeadline
+    ) async throws -> Response {
+        let promise = channel.eventLoop.makePromise(of: Response.self)
+        let timer = channel.eventLoop.scheduleTask(deadline: deadline) {
+            promise.fail(HTTP1ResponseError.timedOut)
+            channel.close(promise: nil)
+        }
+        defer { timer.cancel() }
+        Self.send(head, body: body, on: channel, delivery: .whole(promise, limit: limit))
+        return try await withTaskCancellationHandler {
+            try await promise.futureResult.get()
+        } onCancel: {
+            promise.fail(CancellationError())
+        }
+    }
+
     /// Takes the response to the request about to be written.
     public func start(_ delivery: Delivery) {
         guard self.isUsable else {

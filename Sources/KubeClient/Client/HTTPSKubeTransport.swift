@@ -69,37 +69,17 @@ public final class HTTPSKubeTransport: KubeTransport {
     public func send(_ request: KubeTransportRequest, timeout: Duration) async throws -> KubeResponse {
         let deadline = NIODeadline.now() + TimeAmount.nanoseconds(Self.nanoseconds(timeout))
         let head = self.requestHead(request)
-        var attempt = 0
-        while true {
-            attempt += 1
-            let (channel, reused) = try await self.connection(deadline: deadline)
-            let promise = channel.eventLoop.makePromise(of: HTTP1ResponseHandler.Response.self)
-            let timer = channel.eventLoop.scheduleTask(deadline: deadline) {
-                promise.fail(HTTP1ResponseError.timedOut)
-                channel.close(promise: nil)
-            }
-            HTTP1ResponseHandler.send(head, body: request.body, on: channel, delivery: .whole(promise, limit: KubeClient.maximumResponseBytes))
-            do {
-                // A cancelled caller abandons the request and its connection, as it would a network call.
-                let response = try await withTaskCancellationHandler {
-                    try await promise.futureResult.get()
-                } onCancel: {
-                    promise.fail(CancellationError())
-                }
-                timer.cancel()
-                self.pool.release(channel, to: 0, reusable: response.keepAlive)
-                return KubeResponse(
-                    code: Int(response.head.status.code),
-                    headers: response.head.headers.map { ($0.name, $0.value) },
-                    body: Array(buffer: response.body)
-                )
-            } catch {
-                timer.cancel()
-                self.pool.release(channel, to: 0, reusable: false)
-                if reused, attempt == 1, (error as? HTTP1ResponseError) == .closedBeforeResponse { continue }
-                throw error
-            }
+        let response = try await self.pool.send(
+            to: 0, deadline: deadline, timer: self.group.next(), connect: { try await self.connect(deadline: deadline) }
+        ) { channel in
+            try await HTTP1ResponseHandler.exchange(
+                head, body: request.body, on: channel, limit: KubeClient.maximumResponseBytes, deadline: deadline)
         }
+        return KubeResponse(
+            code: Int(response.head.status.code),
+            headers: response.head.headers.map { ($0.name, $0.value) },
+            body: Array(buffer: response.body)
+        )
     }
 
     public func openStream(_ request: KubeTransportRequest) async throws -> KubeStreamResponse {

@@ -44,52 +44,16 @@ public struct HTTPSAdmissionWebhookTransport: AdmissionWebhookTransport {
         let head = Self.requestHead(body, to: endpoint)
         let deadline = NIODeadline.now() + .seconds(Int64(endpoint.timeoutSeconds))
         do {
-            let pool = self.pool.connections
-            let grant = try await pool.acquire(key, deadline: deadline, timer: self.eventLoopGroup.next())
-            if case .reuse(let reused) = grant {
-                do {
-                    let response = try await self.exchange(body, head: head, on: reused, deadline: deadline)
-                    pool.release(reused, to: key, reusable: response.keepAlive)
-                    return (Int(response.head.status.code), Array(buffer: response.body))
-                } catch {
-                    // An idle connection the webhook has closed fails before any answer; a fresh one follows in
-                    // its slot (Go's transport retries such requests too). Anything else is final.
-                    reused.close(promise: nil)
-                    if (error as? HTTP1ResponseError) != .closedBeforeResponse {
-                        pool.release(nil, to: key, reusable: false)
-                        throw error
-                    }
-                }
+            let response = try await self.pool.connections.send(
+                to: key, deadline: deadline, timer: self.eventLoopGroup.next(),
+                connect: { try await self.connect(endpoint, context: context, deadline: deadline) }
+            ) { channel in
+                try await HTTP1ResponseHandler.exchange(head, body: body, on: channel, limit: Self.maximumResponseBytes, deadline: deadline)
             }
-            let channel: any Channel
-            do {
-                channel = try await self.connect(endpoint, context: context, deadline: deadline)
-            } catch {
-                pool.release(nil, to: key, reusable: false)
-                throw error
-            }
-            do {
-                let response = try await self.exchange(body, head: head, on: channel, deadline: deadline)
-                pool.release(channel, to: key, reusable: response.keepAlive)
-                return (Int(response.head.status.code), Array(buffer: response.body))
-            } catch {
-                pool.release(channel, to: key, reusable: false)
-                throw error
-            }
+            return (Int(response.head.status.code), Array(buffer: response.body))
         } catch {
             throw AdmissionWebhookError("\(prefix): \(Self.describe(error))")
         }
-    }
-
-    /// Sends one review on `channel` and waits for the answer until `deadline`.
-    private func exchange(
-        _ body: [UInt8], head: HTTPRequestHead, on channel: any Channel, deadline: NIODeadline
-    ) async throws -> HTTP1ResponseHandler.Response {
-        let promise = channel.eventLoop.makePromise(of: HTTP1ResponseHandler.Response.self)
-        let timeout = channel.eventLoop.scheduleTask(deadline: deadline) { promise.fail(HTTP1ResponseError.timedOut) }
-        HTTP1ResponseHandler.send(head, body: body, on: channel, delivery: .whole(promise, limit: Self.maximumResponseBytes))
-        defer { timeout.cancel() }
-        return try await promise.futureResult.get()
     }
 
     /// A new TLS connection to `endpoint`.
