@@ -116,9 +116,15 @@ import Testing
         pod.status.containerStatuses = [containerStatus]
         #expect(InPlaceUpdate.isUpdateCompleted(pod))
         let done = Self.plan(cloneSet, current, update, pods: [pod])
-        #expect(Fixtures.updatedPods(done.actions).first?.metadata.labels[KruiseKeys.lifecycleState] == "Normal")
-        let statusUpdate = done.actions.compactMap { if case .updatePodStatus(let change) = $0 { change.pod } else { nil } }
-        #expect(statusUpdate.first?.status.conditions[type: "InPlaceUpdateReady"]?.status == "True")
+        // One pods/status write moves the condition and the lifecycle label together.
+        #expect(done.actions.count == 1)
+        #expect(Fixtures.updatedPods(done.actions).isEmpty)
+        let statusUpdate = done.actions.compactMap { if case .updatePodStatus(let change) = $0 { change } else { nil } }
+        #expect(statusUpdate.first?.pod.status.conditions[type: "InPlaceUpdateReady"]?.status == "True")
+        #expect(statusUpdate.first?.pod.metadata.labels[KruiseKeys.lifecycleState] == "Normal")
+        #expect(statusUpdate.first?.patch["metadata"]?["labels"]?[KruiseKeys.lifecycleState] == "Normal")
+        #expect(statusUpdate.first?.patch["metadata"]?["annotations"]?[KruiseKeys.lifecycleTimestamp] != nil)
+        #expect(statusUpdate.first?.patch["spec"] == nil)
 
         // Same image ID but the status already reports the new image: also complete.
         containerStatus.object["imageID"] = "sha256:old"
@@ -209,8 +215,9 @@ import Testing
         containerStatus.object["imageID"] = "sha256:new"
         updating.status.containerStatuses = [containerStatus]
         let finished = Self.plan(cloneSet, current, update, pods: [updating]).actions
-        #expect(Fixtures.updatedPods(finished).first?.metadata.labels[KruiseKeys.lifecycleState] == "Updated")
+        #expect(finished.count == 1)
         let released = finished.compactMap { if case .updatePodStatus(let change) = $0 { change.pod } else { nil } }
+        #expect(released.first?.metadata.labels[KruiseKeys.lifecycleState] == "Updated")
         #expect(released.first?.status.conditions[type: "KruisePodReady"]?.status == "True")
     }
 
@@ -221,6 +228,24 @@ import Testing
         let result = Self.plan(cloneSet, current, update, pods: pods)
         #expect(result.diffs == nil)
         #expect(Fixtures.updatedPods(result.actions).map { $0.metadata.labels[KruiseKeys.lifecycleState] } == ["Normal"])
+    }
+
+    @Test func aNewPodGetsItsConditionAndNormalStateInOneStatusWrite() {
+        let (cloneSet, current, update) = Self.setup()
+        var pods = Self.oldPods(2)
+        // Just created: PreparingNormal, the InPlaceUpdateReady gate and no condition yet.
+        pods[0].metadata.labels[KruiseKeys.lifecycleState] = "PreparingNormal"
+        pods[0].spec.readinessGates = ["InPlaceUpdateReady"]
+        // Without the gate only the label moves, through the pod itself.
+        pods[1].metadata.labels[KruiseKeys.lifecycleState] = "PreparingNormal"
+        let actions = Self.plan(cloneSet, current, update, pods: pods).actions
+        #expect(actions.count == 2)
+        let statusWrites = actions.compactMap { if case .updatePodStatus(let change) = $0 { change } else { nil } }
+        #expect(statusWrites.map(\.pod.name) == ["p0"])
+        #expect(statusWrites.first?.pod.status.conditions[type: "InPlaceUpdateReady"]?.status == "True")
+        #expect(statusWrites.first?.patch["metadata"]?["labels"] == [KruiseKeys.lifecycleState: "Normal"])
+        #expect(Fixtures.updatedPods(actions).map(\.name) == ["p1"])
+        #expect(Fixtures.updatedPods(actions).first?.metadata.labels[KruiseKeys.lifecycleState] == "Normal")
     }
 
     @Test func priorityStrategyOrdersUpdates() {

@@ -295,6 +295,44 @@ import Testing
         #expect(await Self.send(server, "GET", "/api/v1/namespaces/team/configmaps/inside").status == 404)
     }
 
+    @Test func podStatusWritesCarryMetadataButNotSpecOrOwners() async throws {
+        let server = await Self.server()
+        let path = "/api/v1/namespaces/default/pods"
+        let pod: JSONValue = [
+            "apiVersion": "v1", "kind": "Pod",
+            "metadata": [
+                "name": "web-0", "labels": ["app": "web", "state": "PreparingNormal"],
+                "ownerReferences": [["apiVersion": "v1", "kind": "ConfigMap", "name": "owner", "uid": "u-1"]],
+            ],
+            "spec": ["containers": [["name": "main", "image": "nginx:1.25"]]],
+        ]
+        #expect(await Self.send(server, "POST", path, pod).status == 201)
+        let patch: JSONValue = [
+            "metadata": [
+                "labels": ["state": "Normal"], "annotations": ["note": "x"], "finalizers": ["example.com/hold"],
+                "ownerReferences": [["apiVersion": "v1", "kind": "ConfigMap", "name": "other", "uid": "u-2"]],
+            ],
+            "spec": ["containers": [["name": "main", "image": "nginx:1.26"]]],
+            "status": ["conditions": [["type": "InPlaceUpdateReady", "status": "True"]]],
+        ]
+        let written = await Self.send(server, "PATCH", path + "/web-0/status", patch, contentType: "application/merge-patch+json")
+        #expect(written.status == 200)
+        #expect(written.body["metadata"]?["labels"] == ["app": "web", "state": "Normal"])
+        #expect(written.body["metadata"]?["annotations"] == ["note": "x"])
+        #expect(written.body["metadata"]?["finalizers"] == ["example.com/hold"])
+        #expect(written.body["metadata"]?["ownerReferences"]?[0]?["name"] == "owner")
+        #expect(written.body["spec"]?["containers"]?[0]?["image"] == "nginx:1.25")
+        #expect(written.body["status"]?["conditions"]?[0]?["type"] == "InPlaceUpdateReady")
+        let stored = await Self.send(server, "GET", path + "/web-0")
+        #expect(stored.body["metadata"]?["labels"]?["state"] == "Normal")
+        #expect(stored.body["metadata"]?["resourceVersion"] == written.body["metadata"]?["resourceVersion"])
+        // Label values are still validated.
+        let bad = await Self.send(
+            server, "PATCH", path + "/web-0/status", ["metadata": ["labels": ["state": "no spaces"]]],
+            contentType: "application/merge-patch+json")
+        #expect(bad.status == 422)
+    }
+
     @Test func customResourcesAreServedOnceTheirDefinitionIsEstablished() async throws {
         let server = await Self.server()
         let definition: JSONValue = [
@@ -327,9 +365,11 @@ import Testing
         #expect(noVersion.status == 422)
         var status = cs.body
         status["status"] = ["replicas": 3, "labelSelector": "app=cs"]
+        status["metadata"]?["labels"] = ["tier": "web"]
         let statusWrite = await Self.send(server, "PUT", path + "/cs/status", status)
         #expect(statusWrite.status == 200)
         #expect(statusWrite.body["status"]?["replicas"] == 3)
+        #expect(statusWrite.body["metadata"]?["labels"] == nil)  // a custom resource's status write is status alone
         #expect(statusWrite.body["metadata"]?["generation"] == 1)
         let scale = await Self.send(server, "GET", path + "/cs/scale")
         #expect(scale.body["status"]?["selector"] == "app=cs")

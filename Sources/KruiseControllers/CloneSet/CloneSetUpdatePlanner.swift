@@ -61,14 +61,24 @@ public struct CloneSetUpdatePlanner: Sendable {
                     status = released
                 }
             }
-            if let status { actions.append(.updatePodStatus(PodChange(from: pod, to: status))) }
             if updated.metadata.label(KruiseKeys.podTemplateHash) == nil {
                 let hash = pod.metadata.label(KruiseKeys.controllerRevisionHash) ?? ""
                 updated.metadata.labels[KruiseKeys.podTemplateHash] = CloneSetPods.shortHash(hash)
                 modified = true
                 podChanged = true
             }
-            if podChanged && updated != pod { actions.append(.updatePod(PodChange(from: pod, to: updated))) }
+            podChanged = podChanged && updated != pod
+            if var status, podChanged, refresh.pod == nil {
+                // Only labels and annotations changed besides the status, and pods/status writes metadata too
+                // (kube-apiserver's podStatusStrategy): one write where upstream makes two, a condition update
+                // then a lifecycle patch, with the same outcome.
+                status.metadata.labels = updated.metadata.labels
+                status.metadata.annotations = updated.metadata.annotations
+                actions.append(.updatePodStatus(PodChange(from: pod, to: status)))
+                continue
+            }
+            if let status { actions.append(.updatePodStatus(PodChange(from: pod, to: status))) }
+            if podChanged { actions.append(.updatePod(PodChange(from: pod, to: updated))) }
         }
         if modified || cloneSet.spec.updateStrategy.paused {
             return Result(actions: actions, diffs: nil, requeueAfter: requeue)

@@ -91,9 +91,15 @@ enum ObjectLifecycle {
 
         let hasStatus = request.resource.hasStatusSubresource(version: request.version)
         if request.subresource?.name == "status" {
-            // A status write changes status alone.
+            // A status write changes status alone; on pods it may change metadata too, all but the owner
+            // references (kube-apiserver's podStatusStrategy keeps only the spec and ownerReferences), which
+            // lets a controller move a label and a condition in one write.
             var updated = old
             updated["status"] = object["status"]
+            if request.resource.isPods {
+                metadata.object["ownerReferences"] = oldMetadata.object["ownerReferences"]
+                updated["metadata"] = .object(metadata.object)
+            }
             object = updated
         } else if hasStatus {
             object["status"] = old["status"]
@@ -326,6 +332,9 @@ enum ObjectLifecycle {
 extension APIResource {
     /// `true` for core/v1 namespaces, whose lifecycle (contents deleted first) the server runs itself.
     var isNamespaces: Bool { self.group.isEmpty && self.plural == "namespaces" }
+
+    /// `true` for core/v1 pods, whose status subresource also writes metadata.
+    var isPods: Bool { self.group.isEmpty && self.plural == "pods" }
 
     /// `true` for CustomResourceDefinitions, whose writes change what the server serves.
     var isCustomResourceDefinitions: Bool {
