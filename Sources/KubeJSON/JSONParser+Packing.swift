@@ -13,6 +13,9 @@ extension JSONParser {
         var spans: [UInt32] = []
         /// Set when an object repeats a key: the packed text cannot express last-one-wins in place.
         var sawDuplicateKey = false
+        /// The output ranges of the keys of the objects being packed, outermost object first: each object's
+        /// keys are the entries from where it started. One buffer for the whole document, not one per object.
+        var keys: [Range<Int>] = []
 
         /// Writes an opening bracket and starts its span; returns the span's slot for ``close(_:slot:)``.
         mutating func open(_ bracket: UInt8) -> Int {
@@ -27,6 +30,32 @@ extension JSONParser {
         mutating func close(_ bracket: UInt8, slot: Int) {
             self.bytes.append(bracket)
             PackedJSON.closeSpan(slot, end: self.bytes.count, in: &self.spans)
+        }
+
+        /// Records `key` (a range of ``bytes``) as a key of the object whose keys start at `first` in ``keys``
+        /// and says whether an earlier key of that object had the same text. Small objects compare by scanning;
+        /// large ones (ConfigMap data) switch to a set to stay linear.
+        mutating func isRepeated(_ key: Range<Int>, since first: Int, set: inout Set<[UInt8]>?) -> Bool {
+            if set == nil && self.keys.count - first >= 32 {
+                set = Set(self.keys[first...].map { Array(self.bytes[$0]) })
+            }
+            if set != nil {
+                return !set!.insert(Array(self.bytes[key])).inserted
+            }
+            let repeated = self.bytes.withUnsafeBufferPointer { bytes in
+                for index in first..<self.keys.count {
+                    let earlier = self.keys[index]
+                    guard earlier.count == key.count else { continue }
+                    var offset = 0
+                    while offset < key.count, bytes[earlier.lowerBound + offset] == bytes[key.lowerBound + offset] {
+                        offset += 1
+                    }
+                    if offset == key.count { return true }
+                }
+                return false
+            }
+            if !repeated { self.keys.append(key) }
+            return repeated
         }
     }
 
@@ -77,7 +106,8 @@ extension JSONParser {
             self.position += 1
         } else {
             // Each key's range in the output, to find repeated keys (canonical text: same bytes, same key).
-            var keys: [Range<Int>] = []
+            let firstKey = output.keys.count
+            defer { output.keys.removeSubrange(firstKey...) }
             var keySet: Set<[UInt8]>? = nil
             while true {
                 self.skipWhitespace()
@@ -90,7 +120,7 @@ extension JSONParser {
                 let keyStart = output.bytes.count
                 try self.packString(into: &output)
                 let key = keyStart..<output.bytes.count
-                if Self.isRepeated(key, of: &keys, set: &keySet, in: output.bytes) { output.sawDuplicateKey = true }
+                if output.isRepeated(key, since: firstKey, set: &keySet) { output.sawDuplicateKey = true }
                 self.skipWhitespace()
                 try self.expect(UInt8(ascii: ":"))
                 output.bytes.append(UInt8(ascii: ":"))
@@ -112,26 +142,6 @@ extension JSONParser {
         }
         output.close(UInt8(ascii: "}"), slot: spanSlot)
         self.depth -= 1
-    }
-
-    /// Records `key` and says whether an earlier key of the same object had the same text. Small objects
-    /// compare by scanning; large ones (ConfigMap data) switch to a set to stay linear.
-    private static func isRepeated(
-        _ key: Range<Int>,
-        of keys: inout [Range<Int>],
-        set: inout Set<[UInt8]>?,
-        in bytes: [UInt8]
-    ) -> Bool {
-        let text = bytes[key]
-        if set == nil && keys.count >= 32 {
-            set = Set(keys.map { Array(bytes[$0]) })
-        }
-        if set != nil {
-            return !set!.insert(Array(text)).inserted
-        }
-        for earlier in keys where earlier.count == key.count && bytes[earlier].elementsEqual(text) { return true }
-        keys.append(key)
-        return false
     }
 
     private mutating func packArray(into output: inout PackingOutput) throws(JSONParseError) {
@@ -163,8 +173,10 @@ extension JSONParser {
         self.depth -= 1
     }
 
-    /// Copies a plain ASCII string literal; anything else (escapes, non-ASCII that must be validated,
-    /// U+2028/U+2029 that the writer escapes) is parsed and written again.
+    /// Copies an ASCII string literal whose escapes are those the writer makes (`\"`, `\\`, `\n`, `\r`, `\t`,
+    /// `\u00xx` for other control characters): managedFields keys such as `k:{\"type\":\"Ready\"}` are
+    /// common. Anything else (other escapes, non-ASCII that must be validated, U+2028/U+2029 that the writer
+    /// escapes) is parsed and written again.
     private mutating func packString(into output: inout PackingOutput) throws(JSONParseError) {
         let start = self.position
         var index = start + 1
@@ -175,13 +187,45 @@ extension JSONParser {
                 self.position = index + 1
                 return
             }
-            if byte == UInt8(ascii: "\\") || byte < 0x20 || byte >= 0x80 { break }
+            if byte == UInt8(ascii: "\\") {
+                guard let length = Self.canonicalEscapeLength(self.buffer, at: index) else { break }
+                index += length
+                continue
+            }
+            if byte < 0x20 || byte >= 0x80 { break }
             index += 1
         }
         let string = try self.parseString()
         var writer = JSONWriter(capacity: string.utf8.count + 8)
         writer.writeString(string)
         output.bytes.append(contentsOf: writer.bytes)
+    }
+
+    /// The length of the escape at `index` (a backslash) when ``JSONWriter`` writes that character the same way;
+    /// `nil` for any other escape (`\/`, `\u0041`, uppercase hex, …) or one cut off by the end of the input.
+    private static func canonicalEscapeLength(_ buffer: UnsafeBufferPointer<UInt8>, at index: Int) -> Int? {
+        guard index + 1 < buffer.count else { return nil }
+        switch buffer[index + 1] {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
+            return 2
+        case UInt8(ascii: "u"):
+            guard index + 5 < buffer.count, buffer[index + 2] == UInt8(ascii: "0"), buffer[index + 3] == UInt8(ascii: "0")
+            else { return nil }
+            func lowerHex(_ byte: UInt8) -> UInt8? {
+                switch byte {
+                case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
+                case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
+                default: nil
+                }
+            }
+            guard let high = lowerHex(buffer[index + 4]), let low = lowerHex(buffer[index + 5]) else { return nil }
+            let character = high << 4 | low
+            // The writer uses \u00xx only below 0x20, and the short forms for newline, return and tab.
+            guard character < 0x20, character != 0x0A, character != 0x0D, character != 0x09 else { return nil }
+            return 6
+        default:
+            return nil
+        }
     }
 
     /// Copies a number literal, except `-0`, which the tree holds as the integer 0.

@@ -170,6 +170,14 @@ import Testing
             #"{"n":-0,"m":-0.0,"big":123456789012345678901234567890,"e":1E+2}"#,
             #" { "s" : "\u003c\u2028\ud800x\/" , "k\u0041" : [ true , false , null ] } "#,
             "[\"é\",\"\u{2028}\",{}]",
+            // Escapes the writer makes are copied; any other spelling is written again the writer's way.
+            #"{"k:{\"type\":\"Ready\"}":{},"s":"a\\b\nc\rd\te\u0001\u001f"}"#,
+            #"["\b","\f","\u001F","\u000a","\u0009","\u000D","\u0020","\/","\u0022","\u005c","\u00e9"]"#,
+            // The same key spelled two ways is still the same key; keys of nested objects are their own.
+            #"{"a\"":1,"a\u0022":2}"#,
+            #"{"a":1,"o":{"a":1,"o":{"a":1}},"b":{},"a":2}"#,
+            #"{"o":{"k":1},"k":2,"p":[{"k":3},{"k":4}]}"#,
+            "{" + (0..<40).map { #""k\#($0)":{"k\#($0)":\#($0)}"# }.joined(separator: ",") + #","k7":"last"}"#,
         ]
         for text in cases {
             let tree = try JSONValue(parsing: text)
@@ -181,7 +189,7 @@ import Testing
 
         let bad: [String] = [
             "", "{", #"{"a"}"#, #"{"a":}"#, "[1,]", #""\x""#, "\"\u{1}\"", "01", "1.", "-", "tru", "{} x",
-            #"{"a":1,}"#, String(repeating: "[", count: 600),
+            #"{"a":1,}"#, String(repeating: "[", count: 600), #""\"#, #""\u00"#, #""\u001"#, #""a\""#, #""\u00g1""#,
         ]
         for text in bad {
             var treeError: JSONParseError? = nil
