@@ -117,6 +117,13 @@ public struct JSONObject: Sendable {
         return false
     }
 
+    /// The packed document this object is the whole of (its root), or `nil` when it is a tree or a member of
+    /// a larger document.
+    public var packedDocument: PackedJSON? {
+        if case .packed(let document, 0) = self.storage { return document }
+        return nil
+    }
+
     /// The number of members.
     public var count: Int {
         switch self.storage {

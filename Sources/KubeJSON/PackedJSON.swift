@@ -1,3 +1,5 @@
+import Synchronization
+
 /// One JSON document kept as its compact text plus a table of where each array and object ends: about the
 /// size of the text, against six times that for the same document as a tree of ``JSONValue``s.
 ///
@@ -19,6 +21,9 @@ public final class PackedJSON: Sendable {
 
     /// Containers shorter than this are found by scanning rather than kept in ``spans``.
     static let spannedLength = 64
+
+    /// Facts derived from the text by ``memoized(_:_:)``, one per kind of fact.
+    private let memos = Mutex<[ObjectIdentifier: any Sendable]>([:])
 
     /// Records the end of the container whose span occupies `slot` and `slot + 1` of `spans`; a container
     /// too small to record is dropped (its nested containers, smaller still, are already gone, so its span
@@ -61,6 +66,18 @@ public final class PackedJSON: Sendable {
     /// Text in any other form makes reads of the result wrong; use ``init(parsing:options:)`` for input.
     public convenience init(writtenText bytes: [UInt8]) {
         self.init(bytes: bytes, spans: [])
+    }
+
+    /// The `Fact` this document's text gives, made by `make` the first time and kept with the document: the text
+    /// never changes, so neither does anything computed from it alone. For readers that derive the same facts
+    /// from the same cached objects again and again (a controller's planner walking every pod on every sync).
+    /// `make` must depend on nothing but the document; it may run more than once when callers race.
+    public func memoized<Fact: Sendable>(_ type: Fact.Type, _ make: () -> Fact) -> Fact {
+        let key = ObjectIdentifier(type)
+        if let fact = self.memos.withLock({ $0[key] }) as? Fact { return fact }
+        let fact = make()
+        self.memos.withLock { $0[key] = fact }
+        return fact
     }
 
     /// Bytes the packed form keeps alive: the text and the span table.

@@ -1,3 +1,4 @@
+import Synchronization
 import KubeJSON
 import KruiseTestSupport
 import Testing
@@ -202,6 +203,29 @@ import Testing
         var invalidUTF8 = Array(#"{"a":"x"#.utf8)
         invalidUTF8 += [0xC3, 0x28, UInt8(ascii: "\""), UInt8(ascii: "}")]
         #expect(throws: JSONParseError.self) { try PackedJSON(parsing: invalidUTF8) }
+    }
+
+    /// A document keeps one fact per type, made once; its members and changed copies are not documents.
+    @Test func factsAreKeptWithTheDocument() throws {
+        let packed = try PackedJSON(parsing: Array(#"{"a":{"b":1}}"#.utf8))
+        let made = Mutex(0)
+        func count() -> Int {
+            packed.memoized(Int.self) {
+                made.withLock { $0 += 1 }
+                return packed.root["a"]?["b"]?.intValue ?? 0
+            }
+        }
+        #expect(count() == 1 && count() == 1)
+        #expect(made.withLock { $0 } == 1)
+        #expect(packed.memoized(String.self) { "other" } == "other")
+        #expect(packed.memoized(Int.self) { 99 } == 1)
+        let root = try #require(packed.root.objectValue)
+        #expect(root.packedDocument === packed)
+        #expect(root["a"]?.objectValue?.packedDocument == nil)
+        var changed = root
+        changed["c"] = 2
+        #expect(changed.packedDocument == nil)
+        #expect(JSONObject().packedDocument == nil)
     }
 
     /// An item of a packed list, packed again, owns just its own text.

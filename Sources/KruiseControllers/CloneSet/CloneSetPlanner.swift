@@ -38,7 +38,7 @@ public struct CloneSetPlanner: Sendable {
         } catch {
             return CloneSetPlan(steps: [], status: cloneSet.status, failure: .invalidSelector(error.message))
         }
-        let owned = pods.filter { CloneSetPods.isOwned($0.metadata, by: cloneSet) }
+        let owned = pods.filter { CloneSetPods.isOwned($0, by: cloneSet) }
         let active = owned.filter(CloneSetPods.isActive)
         let ownedPVCs = pvcs.filter { CloneSetPods.isOwned($0.metadata, by: cloneSet) }
 

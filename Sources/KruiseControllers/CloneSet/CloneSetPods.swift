@@ -12,13 +12,13 @@ public enum CloneSetPods {
     /// Upstream `EqualToRevisionHash`: the pod's `controller-revision-hash` equals `revision`, or their short
     /// hashes are equal.
     public static func isAtRevision(_ pod: Pod, _ revision: String) -> Bool {
-        let label = pod.metadata.label(KruiseKeys.controllerRevisionHash) ?? ""
-        return label == revision || shortHash(label) == shortHash(revision)
+        let facts = CloneSetPodFacts.of(pod)
+        return facts.revision == revision || facts.revisionShortHash == shortHash(revision)
     }
 
     /// The `lifecycle.apps.kruise.io/state` label; empty when absent.
     public static func lifecycleState(_ pod: Pod) -> String {
-        pod.metadata.label(KruiseKeys.lifecycleState) ?? ""
+        CloneSetPodFacts.of(pod).lifecycleState
     }
 
     /// `true` when the pod is in `state`.
@@ -29,13 +29,14 @@ public enum CloneSetPods {
     /// Upstream `isSpecifiedDelete`: the pod has the `apps.kruise.io/specified-delete` label or is named in
     /// `scaleStrategy.podsToDelete`.
     public static func isSpecifiedDelete(_ pod: Pod, of cloneSet: CloneSet) -> Bool {
-        if pod.metadata.label(KruiseKeys.specifiedDelete) != nil { return true }
-        return cloneSet.spec.scaleStrategy.podsToDelete.contains(pod.name)
+        let facts = CloneSetPodFacts.of(pod)
+        if facts.hasSpecifiedDeleteLabel { return true }
+        return cloneSet.spec.scaleStrategy.podsToDelete.contains(facts.name)
     }
 
     /// `FilterActivePods`: not terminating, not Succeeded or Failed.
     public static func isActive(_ pod: Pod) -> Bool {
-        !pod.metadata.isBeingDeleted && !pod.isTerminated
+        CloneSetPodFacts.of(pod).isActive
     }
 
     /// `podutil.IsPodReady`: the Ready condition is True.
@@ -43,11 +44,10 @@ public enum CloneSetPods {
 
     /// `IsRunningAndAvailable`: Running, Ready, and Ready for more than `minReadySeconds` at `now`.
     public static func isRunningAndAvailable(_ pod: Pod, minReadySeconds: Int32, now: KubeTime) -> Bool {
-        guard pod.status.phase == "Running", let ready = pod.status.condition("Ready"), ready.isTrue else {
-            return false
-        }
+        let facts = CloneSetPodFacts.of(pod)
+        guard facts.isRunningAndReady else { return false }
         if minReadySeconds == 0 { return true }
-        guard let since = ready.lastTransitionTime, since != KubeTime.epoch else { return false }
+        guard let since = facts.readySince, since != KubeTime.epoch else { return false }
         return since.adding(seconds: Int64(minReadySeconds)) < now
     }
 
@@ -55,8 +55,7 @@ public enum CloneSetPods {
     /// absent or True.
     public static func isUpdateReady(_ pod: Pod, minReadySeconds: Int32, now: KubeTime) -> Bool {
         guard isRunningAndAvailable(pod, minReadySeconds: minReadySeconds, now: now) else { return false }
-        if let condition = pod.status.condition(KruiseKeys.inPlaceUpdateReady), !condition.isTrue { return false }
-        return true
+        return CloneSetPodFacts.of(pod).inPlaceUpdateReady != false
     }
 
     /// Upstream `IsPodAvailable` of the CloneSet sync: lifecycle state empty or Normal, and update-ready.
@@ -68,11 +67,19 @@ public enum CloneSetPods {
 
     /// `true` when the pod lists `InPlaceUpdateReady` among its readiness gates.
     public static func hasInPlaceReadinessGate(_ pod: Pod) -> Bool {
-        pod.spec.hasReadinessGate(KruiseKeys.inPlaceUpdateReady)
+        CloneSetPodFacts.of(pod).hasInPlaceReadinessGate
     }
 
     /// `true` when the pod is controlled by `cloneSet` (controller reference UID, or kind and name when the
     /// CloneSet has no UID, as in tests).
+    public static func isOwned(_ pod: Pod, by cloneSet: CloneSet) -> Bool {
+        let facts = CloneSetPodFacts.of(pod)
+        guard let uid = facts.controllerUID else { return false }
+        if let owner = cloneSet.metadata.uid, !owner.isEmpty { return uid == owner }
+        return facts.controllerKind == "CloneSet" && facts.controllerName == cloneSet.name
+    }
+
+    /// The same test for any object's metadata (PVCs).
     public static func isOwned(_ object: ObjectMeta, by cloneSet: CloneSet) -> Bool {
         guard let reference = object.controllerReference else { return false }
         if let uid = cloneSet.metadata.uid, !uid.isEmpty { return reference.uid == uid }
@@ -101,7 +108,6 @@ public enum CloneSetPods {
 
     /// The pod's `controller.kubernetes.io/pod-deletion-cost` (0 when absent or invalid).
     public static func deletionCost(_ pod: Pod) -> Int64 {
-        guard let text = pod.metadata.annotation(KruiseKeys.podDeletionCost), let value = Int32(text) else { return 0 }
-        return Int64(value)
+        CloneSetPodFacts.of(pod).deletionCost
     }
 }

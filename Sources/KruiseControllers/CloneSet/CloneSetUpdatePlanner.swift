@@ -61,7 +61,10 @@ public struct CloneSetUpdatePlanner: Sendable {
                     status = released
                 }
             }
-            if updated.metadata.label(KruiseKeys.podTemplateHash) == nil {
+            // (A lifecycle change leaves the label as it was; only a finished grace period rewrites the pod.)
+            let missesTemplateHash = refresh.pod == nil
+                ? !CloneSetPodFacts.of(pod).hasPodTemplateHash : updated.metadata.label(KruiseKeys.podTemplateHash) == nil
+            if missesTemplateHash {
                 let hash = pod.metadata.label(KruiseKeys.controllerRevisionHash) ?? ""
                 updated.metadata.labels[KruiseKeys.podTemplateHash] = CloneSetPods.shortHash(hash)
                 modified = true

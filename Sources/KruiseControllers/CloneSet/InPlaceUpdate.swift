@@ -207,6 +207,11 @@ public enum InPlaceUpdate {
     /// `Refresh`: finishes an elapsed grace period (or drops it when the pod moved to another revision), and
     /// once the update completed sets `InPlaceUpdateReady` True on pods with the readiness gate.
     public static func refresh(pod: Pod, now: KubeTime) -> Refresh {
+        // Cheap checks first: a synced CloneSet refreshes every pod on every sync, and most are settled.
+        let facts = CloneSetPodFacts.of(pod)
+        if !facts.hasInPlaceUpdateGrace && (!facts.hasInPlaceReadinessGate || facts.inPlaceUpdateReadySettled) {
+            return Refresh()
+        }
         if let graceText = pod.metadata.annotation(KruiseKeys.inPlaceUpdateGrace), !graceText.isEmpty {
             let annotations = pod.metadata.annotations
             guard let json = try? JSONValue(parsing: Array(graceText.utf8)), let spec = Spec(json: json),
@@ -230,7 +235,6 @@ public enum InPlaceUpdate {
             updated.metadata.annotations[KruiseKeys.inPlaceUpdateGrace] = nil
             return Refresh(pod: updated)
         }
-        // Cheap checks first: a synced CloneSet refreshes every pod on every sync, and most are settled.
         guard CloneSetPods.hasInPlaceReadinessGate(pod) else { return Refresh() }
         if let existing = pod.status.condition(KruiseKeys.inPlaceUpdateReady), existing.status == "True",
             existing.reason == nil, existing.message == nil
