@@ -23,7 +23,7 @@ public final class PackedJSON: Sendable {
     static let spannedLength = 64
 
     /// Facts derived from the text by ``memoized(_:_:)``, one per kind of fact.
-    private let memos = Mutex<[ObjectIdentifier: any Sendable]>([:])
+    private let memos = Mutex<[ObjectIdentifier: any AnyObject & Sendable]>([:])
 
     /// Records the end of the container whose span occupies `slot` and `slot + 1` of `spans`; a container
     /// too small to record is dropped (its nested containers, smaller still, are already gone, so its span
@@ -72,9 +72,10 @@ public final class PackedJSON: Sendable {
     /// never changes, so neither does anything computed from it alone. For readers that derive the same facts
     /// from the same cached objects again and again (a controller's planner walking every pod on every sync).
     /// `make` must depend on nothing but the document; it may run more than once when callers race.
-    public func memoized<Fact: Sendable>(_ type: Fact.Type, _ make: () -> Fact) -> Fact {
+    public func memoized<Fact: AnyObject & Sendable>(_ type: Fact.Type, _ make: () -> Fact) -> Fact {
         let key = ObjectIdentifier(type)
-        if let fact = self.memos.withLock({ $0[key] }) as? Fact { return fact }
+        // Only a `Fact` is ever stored under `Fact`'s identifier, so the cast cannot fail.
+        if let fact = self.memos.withLock({ $0[key] }) { return unsafeDowncast(fact, to: Fact.self) }
         let fact = make()
         self.memos.withLock { $0[key] = fact }
         return fact

@@ -68,6 +68,15 @@ import Testing
         #expect(facts.deletionCost == -7)
     }
 
+    @Test func shortHashIsTheTextAfterTheLastDash() {
+        #expect(CloneSetPods.shortHash("web-7d9f8c") == "7d9f8c")
+        #expect(CloneSetPods.shortHash("my-web-7d9f8c") == "7d9f8c")
+        #expect(CloneSetPods.shortHash("7d9f8c") == "7d9f8c")
+        #expect(CloneSetPods.shortHash("web-") == "")
+        #expect(CloneSetPods.shortHash("") == "")
+        #expect(CloneSetPods.shortHash("wéb-ä") == "ä")
+    }
+
     /// A change to a cached pod is a new object: its facts are read from it, not taken from the document.
     @Test func aChangedPodIsReadAgain() {
         let cached = Fixtures.pod("p0", revision: Fixtures.oldRevision, state: .normal).packed()

@@ -208,17 +208,25 @@ import Testing
     /// A document keeps one fact per type, made once; its members and changed copies are not documents.
     @Test func factsAreKeptWithTheDocument() throws {
         let packed = try PackedJSON(parsing: Array(#"{"a":{"b":1}}"#.utf8))
+        final class Count: Sendable {
+            let value: Int
+            init(_ value: Int) { self.value = value }
+        }
+        final class Name: Sendable {
+            let value: String
+            init(_ value: String) { self.value = value }
+        }
         let made = Mutex(0)
         func count() -> Int {
-            packed.memoized(Int.self) {
+            packed.memoized(Count.self) {
                 made.withLock { $0 += 1 }
-                return packed.root["a"]?["b"]?.intValue ?? 0
-            }
+                return Count(packed.root["a"]?["b"]?.intValue ?? 0)
+            }.value
         }
         #expect(count() == 1 && count() == 1)
         #expect(made.withLock { $0 } == 1)
-        #expect(packed.memoized(String.self) { "other" } == "other")
-        #expect(packed.memoized(Int.self) { 99 } == 1)
+        #expect(packed.memoized(Name.self) { Name("other") }.value == "other")
+        #expect(packed.memoized(Count.self) { Count(99) }.value == 1)
         let root = try #require(packed.root.objectValue)
         #expect(root.packedDocument === packed)
         #expect(root["a"]?.objectValue?.packedDocument == nil)

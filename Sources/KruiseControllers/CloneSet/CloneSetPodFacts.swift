@@ -9,39 +9,41 @@ public import KubeModel
 /// root of a packed document) the facts are kept with the document (``KubeJSON/PackedJSON/memoized(_:_:)``),
 /// so each pod version is read once however often it is planned over; any other pod (a test's, or one just
 /// changed) is read each time.
-public struct CloneSetPodFacts: Sendable, Hashable {
+///
+/// A class, so that handing the kept facts to each predicate costs one reference count, not one per string.
+public final class CloneSetPodFacts: Sendable, Equatable {
     /// `metadata.name`.
-    public var name: String
+    public let name: String
     /// The `controller-revision-hash` label; empty when absent.
-    public var revision: String
+    public let revision: String
     /// ``CloneSetPods/shortHash(_:)`` of ``revision``.
-    public var revisionShortHash: String
+    public let revisionShortHash: String
     /// The `lifecycle.apps.kruise.io/state` label; empty when absent.
-    public var lifecycleState: String
+    public let lifecycleState: String
     /// The pod has the `apps.kruise.io/specified-delete` label.
-    public var hasSpecifiedDeleteLabel: Bool
+    public let hasSpecifiedDeleteLabel: Bool
     /// The pod has the `pod-template-hash` label.
-    public var hasPodTemplateHash: Bool
+    public let hasPodTemplateHash: Bool
     /// Not terminating, not Succeeded or Failed.
-    public var isActive: Bool
+    public let isActive: Bool
     /// Phase Running and the Ready condition True.
-    public var isRunningAndReady: Bool
+    public let isRunningAndReady: Bool
     /// When Ready last turned True (set only while ``isRunningAndReady``).
-    public var readySince: KubeTime?
+    public let readySince: KubeTime?
     /// The `InPlaceUpdateReady` condition's truth; `nil` when the pod has no such condition.
-    public var inPlaceUpdateReady: Bool?
+    public let inPlaceUpdateReady: Bool?
     /// `InPlaceUpdateReady` is True with neither reason nor message: nothing for a refresh to set.
-    public var inPlaceUpdateReadySettled: Bool
+    public let inPlaceUpdateReadySettled: Bool
     /// The pod lists `InPlaceUpdateReady` among its readiness gates.
-    public var hasInPlaceReadinessGate: Bool
+    public let hasInPlaceReadinessGate: Bool
     /// The pod has a non-empty `apps.kruise.io/inplace-update-grace` annotation.
-    public var hasInPlaceUpdateGrace: Bool
+    public let hasInPlaceUpdateGrace: Bool
     /// The controller reference's UID, kind and name.
-    public var controllerUID: String?
-    public var controllerKind: String?
-    public var controllerName: String?
+    public let controllerUID: String?
+    public let controllerKind: String?
+    public let controllerName: String?
     /// `controller.kubernetes.io/pod-deletion-cost` (0 when absent or invalid).
-    public var deletionCost: Int64
+    public let deletionCost: Int64
 
     /// Reads the facts of `pod`.
     public init(reading pod: Pod) {
@@ -81,6 +83,19 @@ public struct CloneSetPodFacts: Sendable, Hashable {
         } else {
             self.deletionCost = 0
         }
+    }
+
+    public static func == (lhs: CloneSetPodFacts, rhs: CloneSetPodFacts) -> Bool {
+        lhs.name == rhs.name && lhs.revision == rhs.revision && lhs.revisionShortHash == rhs.revisionShortHash
+            && lhs.lifecycleState == rhs.lifecycleState && lhs.hasSpecifiedDeleteLabel == rhs.hasSpecifiedDeleteLabel
+            && lhs.hasPodTemplateHash == rhs.hasPodTemplateHash && lhs.isActive == rhs.isActive
+            && lhs.isRunningAndReady == rhs.isRunningAndReady && lhs.readySince == rhs.readySince
+            && lhs.inPlaceUpdateReady == rhs.inPlaceUpdateReady
+            && lhs.inPlaceUpdateReadySettled == rhs.inPlaceUpdateReadySettled
+            && lhs.hasInPlaceReadinessGate == rhs.hasInPlaceReadinessGate
+            && lhs.hasInPlaceUpdateGrace == rhs.hasInPlaceUpdateGrace && lhs.controllerUID == rhs.controllerUID
+            && lhs.controllerKind == rhs.controllerKind && lhs.controllerName == rhs.controllerName
+            && lhs.deletionCost == rhs.deletionCost
     }
 
     /// The facts of `pod`: kept with its packed document when it is one, else read now.

@@ -6,7 +6,8 @@ public import KubeModel
 public enum CloneSetPods {
     /// The text after the last `-` (upstream `GetShortHash`).
     public static func shortHash(_ revision: String) -> String {
-        String(revision.split(separator: "-", omittingEmptySubsequences: false).last ?? Substring(revision))
+        guard let dash = revision.utf8.lastIndex(of: UInt8(ascii: "-")) else { return revision }
+        return String(revision[revision.utf8.index(after: dash)...])
     }
 
     /// Upstream `EqualToRevisionHash`: the pod's `controller-revision-hash` equals `revision`, or their short
