@@ -190,8 +190,10 @@ final class KubeletReconciler: Reconciler {
             }
         }
         var observed = Set<String>()
-        for other in self.pods.store.byIndex(CacheIndex.nodeName, node.name) where other.metadata.uid != pod.metadata.uid && !other.isTerminated {
-            if let address = other.status.podIP { observed.insert(address) }
+        let uid = pod.metadata.uid
+        for other in self.pods.store.byIndex(CacheIndex.nodeName, node.name) {
+            let facts = PeerPodFacts.of(other)
+            if facts.uid != uid && !facts.isTerminated, let address = facts.podIP { observed.insert(address) }
         }
         return self.addresses.plan(pod: key, nodeName: node.name, observed: observed) { inUse in
             self.planner.plan(pod: pod, node: node, runtime: NodeRuntimeView(images: images, podIPsInUse: inUse), now: now)
@@ -231,3 +233,4 @@ final class KubeletReconciler: Reconciler {
         return credentials
     }
 }
+
