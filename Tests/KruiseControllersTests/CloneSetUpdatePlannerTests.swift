@@ -95,6 +95,27 @@ import Testing
         #expect(state["containerBatchesRecord"]?[0]?["containers"] == ["main"])
     }
 
+    /// Pods from two old revisions in one plan: those whose revision differs only in the image are updated in
+    /// place, the others recreated, whatever order they come in.
+    @Test func eachOldRevisionDecidesInPlaceForItsOwnPods() {
+        let (cloneSet, current, update) = Self.setup(replicas: 6, maxUnavailable: 6, type: .inPlaceIfPossible)
+        var commanded = Fixtures.cloneSet(6, 0, 6, 0, type: .inPlaceIfPossible)
+        commanded.spec.template.spec.containers = [Container(name: "main", image: "nginx:1.24")]
+        commanded.spec.template.spec.containers[0].object["command"] = ["sleep", "1"]
+        let older = Fixtures.revision("web-olderrev", of: commanded, number: 0)
+        let pods = (0..<6).map { index in
+            Fixtures.pod("p\(index)", revision: index % 2 == 0 ? "web-olderrev" : Fixtures.oldRevision, created: Int64(index))
+        }
+        let actions = CloneSetUpdatePlanner().plan(
+            cloneSet: cloneSet, currentRevision: current, updateRevision: update, revisions: [older, current, update],
+            pods: pods, now: Fixtures.now
+        ).actions
+        let inPlace = actions.compactMap { if case .inPlaceUpdate(let change) = $0 { change.podChange.pod.name } else { nil } }
+        #expect(Set(inPlace) == ["p1", "p3", "p5"])
+        #expect(Set(Fixtures.updatedPods(actions).map(\.name)) == ["p0", "p2", "p4"])
+        #expect(Fixtures.updatedPods(actions).allSatisfy { $0.metadata.labels[KruiseKeys.specifiedDelete] == "true" })
+    }
+
     @Test func inPlaceUpdateCompletesWhenImageIDChanges() throws {
         let (cloneSet, current, update) = Self.setup(type: .inPlaceIfPossible)
         var pod = Fixtures.pod("p0", revision: Fixtures.newRevision, state: .updating)

@@ -116,8 +116,11 @@ public struct CloneSetUpdatePlanner: Sendable {
 
         // 4. update
         var failure: CloneSetPlanningError?
+        var specs: [String: InPlaceUpdate.Spec?] = [:]
         for index in chosen {
-            switch Self.updateActions(cloneSet: cloneSet, pod: pods[index], target: target, revisions: revisions, now: now) {
+            switch Self.updateActions(
+                cloneSet: cloneSet, pod: pods[index], target: target, revisions: revisions, now: now, specs: &specs)
+            {
             case .success(let (podActions, delay)):
                 actions += podActions
                 requeueAt(delay)
@@ -175,16 +178,26 @@ public struct CloneSetUpdatePlanner: Sendable {
         return nil
     }
 
-    /// `updatePod`: the actions moving one pod to `target`, and a requeue delay (grace period).
+    /// `updatePod`: the actions moving one pod to `target`, and a requeue delay (grace period). `specs` holds the
+    /// in-place changes already worked out in this plan, by the revision pods move from.
     static func updateActions(
-        cloneSet: CloneSet, pod: Pod, target: ControllerRevision, revisions: [ControllerRevision], now: KubeTime
+        cloneSet: CloneSet, pod: Pod, target: ControllerRevision, revisions: [ControllerRevision], now: KubeTime,
+        specs: inout [String: InPlaceUpdate.Spec?]
     ) -> Swift.Result<([CloneSetAction], Duration?), CloneSetPlanningError> {
         let strategy = cloneSet.spec.updateStrategy
         let lifecycle = cloneSet.spec.lifecycle
         if strategy.type == .inPlaceIfPossible || strategy.type == .inPlaceOnly {
             let old = revisions.first { CloneSetPods.isAtRevision(pod, $0.name) }
             let grace = strategy.inPlaceUpdateStrategy?.gracePeriodSeconds ?? 0
-            if let spec = InPlaceUpdate.spec(from: old, to: target, graceSeconds: grace) {
+            // The same for every pod of one revision (a rollout moves hundreds from one revision to the target).
+            let spec: InPlaceUpdate.Spec?
+            if let known = specs[old?.name ?? ""] {
+                spec = known
+            } else {
+                spec = InPlaceUpdate.spec(from: old, to: target, graceSeconds: grace)
+                specs[old?.name ?? ""] = .some(spec)
+            }
+            if let spec {
                 let state = CloneSetPods.lifecycleState(pod)
                 switch state {
                 case "", LifecycleState.preparingNormal.rawValue, LifecycleState.normal.rawValue:
