@@ -25,8 +25,22 @@ import Testing
         #expect(revision.metadata.labels[CloneSetRevisions.hashLabel] == CloneSetPods.shortHash(revision.name))
         #expect(revision.metadata.controllerReference?.uid == "uid-web")
         #expect(CloneSetRevisions.template(of: revision) == cloneSet.spec.template)
-        #expect(plan.steps.dropFirst().map(\.count) == [1, 2])
+        #expect(plan.steps.dropFirst().map(\.count) == [2, 4])
         let pods = Fixtures.createdPods(plan)
+        // Each creation is followed by the write the first refresh would make: condition and lifecycle.
+        for step in plan.steps.dropFirst() {
+            for pair in stride(from: 0, to: step.count, by: 2) {
+                guard case .createPod(let pod) = step[pair], case .settleCreatedPod(let change) = step[pair + 1] else {
+                    Issue.record("expected a creation then its settling write, got \(step)")
+                    continue
+                }
+                #expect(change.ref == ObjectIdentity(of: pod))
+                #expect(pod.metadata.labels[KruiseKeys.lifecycleState] == "PreparingNormal")
+                #expect(change.pod.metadata.labels[KruiseKeys.lifecycleState] == "Normal")
+                #expect(change.pod.status.conditions[type: "InPlaceUpdateReady"]?.status == "True")
+                #expect(change.patch["spec"] == nil)
+            }
+        }
         #expect(pods.allSatisfy { $0.metadata.labels[KruiseKeys.controllerRevisionHash] == revision.name })
         #expect(plan.status.updateRevision == revision.name)
         #expect(plan.status.currentRevision == revision.name)

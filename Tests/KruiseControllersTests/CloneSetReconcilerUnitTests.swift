@@ -4,6 +4,7 @@ import KruiseAPI
 import KubeClient
 import KubeJSON
 import KubeModel
+import Synchronization
 import Testing
 
 /// The reconciler's bookkeeping as pure functions: event routing, expectations, action effects, grouping,
@@ -178,22 +179,44 @@ import Testing
         #expect(event.message.contains("\"web-abcde\""))
     }
 
-    @Test func actionsOnOnePodRunInOneSequence() {
-        let a = Self.pod("a"), b = Self.pod("b")
+    @Test func actionsOnOnePodRunInOneSequence() throws {
+        let a = Self.pod("a"), b = Self.pod("b"), c = Self.pod("c")
         var labelled = a
         labelled.metadata.labels["x"] = "y"
         var ready = a
         ready.status.phase = "Succeeded"
+        var settled = b
+        settled.metadata.labels["lifecycle.apps.kruise.io/state"] = "Normal"
         let step: [CloneSetAction] = [
             .updatePodStatus(PodChange(from: a, to: ready)), .createPod(b), .updatePod(PodChange(from: a, to: labelled)),
-            .deletePod(ObjectIdentity(of: b)), .updatePodsToDelete([]),
+            .deletePod(ObjectIdentity(of: c)), .settleCreatedPod(PodChange(from: b, to: settled)), .updatePodsToDelete([]),
         ]
         let groups = CloneSetPlanExecutor.groups(step)
-        #expect(groups.count == 4)
+        try #require(groups.count == 4)
         #expect(groups[0] == [step[0], step[2]])
-        #expect(groups[1] == [step[1]])
+        #expect(groups[1] == [step[1], step[4]])  // a new pod's settling write follows its creation
         #expect(groups[2] == [step[3]])
-        #expect(groups[3] == [step[4]])
+        #expect(groups[3] == [step[5]])
+    }
+
+    /// The pause after a sync lasts its period unless the CloneSet changes (checked every slice) or the task
+    /// is cancelled.
+    @Test func theBatchPauseEndsWhenTheCloneSetChanges() async {
+        let checks = Mutex(0)
+        let started = ContinuousClock.now
+        await CloneSetReconciler.pause(for: .seconds(60)) { checks.withLock { $0 += 1; return $0 >= 3 } }
+        #expect(ContinuousClock.now - started < .seconds(30))
+        #expect(checks.withLock { $0 } == 3)
+
+        let full = ContinuousClock.now
+        await CloneSetReconciler.pause(for: .milliseconds(30)) { false }
+        #expect(ContinuousClock.now - full >= .milliseconds(30))
+
+        let cancelled = Task { await CloneSetReconciler.pause(for: .seconds(60)) { false } }
+        cancelled.cancel()
+        let waited = ContinuousClock.now
+        await cancelled.value
+        #expect(ContinuousClock.now - waited < .seconds(30))
     }
 
     @Test func apiErrorsBecomeOutcomes() {

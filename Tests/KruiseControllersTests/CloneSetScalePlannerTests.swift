@@ -27,11 +27,18 @@ import Testing
         let cloneSet = Self.withClaim(Fixtures.cloneSet(5, 0, 1, 0))
         let result = Self.plan(cloneSet, pods: [])
         #expect(result.diffs == CloneSetDiffs(scaleUpNum: 5, scaleUpLimit: 5))
-        // batches 1, 2, 2: each a PVC step then a pod step
-        #expect(result.steps.map(\.count) == [1, 1, 2, 2, 2, 2])
+        // batches 1, 2, 2: each a PVC step then a pod step, every creation followed by its settling write
+        #expect(result.steps.map(\.count) == [1, 2, 2, 4, 2, 4])
         for (index, step) in result.steps.enumerated() {
-            let kinds = Set(step.map { if case .createPVC = $0 { "pvc" } else if case .createPod = $0 { "pod" } else { "other" } })
-            #expect(kinds == [index % 2 == 0 ? "pvc" : "pod"])
+            let kinds = step.map {
+                switch $0 {
+                case .createPVC: "pvc"
+                case .createPod: "pod"
+                case .settleCreatedPod: "settle"
+                default: "other"
+                }
+            }
+            #expect(kinds == (index % 2 == 0 ? Array(repeating: "pvc", count: step.count) : Array(repeating: ["pod", "settle"], count: step.count / 2).flatMap { $0 }))
         }
         let pods = result.steps.flatMap { $0 }.compactMap { if case .createPod(let pod) = $0 { pod } else { nil } }
         let claims = result.steps.flatMap { $0 }.compactMap { if case .createPVC(let claim) = $0 { claim } else { nil } }
@@ -73,13 +80,32 @@ import Testing
         #expect(created.name == "web-zzzzz")
     }
 
+    /// A preNormal hook the new pod does not yet satisfy holds it in PreparingNormal: its settling write sets
+    /// only the condition; one it satisfies at creation moves it on at once, as the next refresh would.
+    @Test func settlingANewPodHonoursThePreNormalHook() throws {
+        var cloneSet = Fixtures.cloneSet(1, 0, 1, 0)
+        cloneSet.spec.lifecycle = Lifecycle(object: ["preNormal": ["labelsHandler": ["example.com/warm": "true"]]])
+        func settle(_ cloneSet: CloneSet) throws -> PodChange {
+            let actions = Self.plan(cloneSet, pods: []).steps.flatMap { $0 }
+            return try #require(actions.lazy.compactMap { if case .settleCreatedPod(let change) = $0 { change } else { nil } }.first)
+        }
+        let held = try settle(cloneSet)
+        #expect(held.pod.metadata.labels[KruiseKeys.lifecycleState] == "PreparingNormal")
+        #expect(held.patch["metadata"] == nil)
+        #expect(held.pod.status.conditions[type: "InPlaceUpdateReady"]?.status == "True")
+
+        cloneSet.spec.template.metadata.labels["example.com/warm"] = "true"
+        let moved = try settle(cloneSet)
+        #expect(moved.pod.metadata.labels[KruiseKeys.lifecycleState] == "Normal")
+    }
+
     @Test func scaleUpLimitedByScaleMaxUnavailable() {
         var cloneSet = Fixtures.cloneSet(6, 0, 1, 0)
         cloneSet.spec.scaleStrategy.maxUnavailable = 2
         let pods = [Fixtures.pod("a"), Fixtures.pod("b"), Fixtures.pod("c", ready: false)]
         let result = Self.plan(cloneSet, pods: pods)
         #expect(result.diffs.scaleUpNum == 3)
-        #expect(result.steps.flatMap { $0 }.count == 1)
+        #expect(result.steps.flatMap { $0 }.filter { if case .createPod = $0 { true } else { false } }.count == 1)
         let blocked = Self.plan(cloneSet, pods: [Fixtures.pod("a"), Fixtures.pod("b", ready: false), Fixtures.pod("c", ready: false)])
         #expect(blocked.steps.isEmpty)
     }

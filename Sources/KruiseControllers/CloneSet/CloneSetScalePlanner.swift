@@ -53,7 +53,7 @@ public struct CloneSetScalePlanner: Sendable {
             let creations = diffs.scaleUpLimit
             let ids = CloneSetPodFactory.availableIDs(count: creations, pods: pods, pvcs: pvcs, using: &random)
             let existingClaims = Set(pvcs.map(\.name))
-            var planned: [(claims: [PersistentVolumeClaim], pod: Pod)] = []
+            var planned: [PlannedPod] = []
             for (index, id) in ids.enumerated() {
                 let atCurrent = index < diffs.scaleUpNumOldRevision
                 let source = atCurrent ? currentCloneSet : cloneSet
@@ -61,7 +61,8 @@ public struct CloneSetScalePlanner: Sendable {
                 let pod = CloneSetPodFactory.pod(
                     owner: cloneSet, templateSource: source, revision: revision, instanceID: id, now: now)
                 let claims = CloneSetPodFactory.claims(of: source, instanceID: id).filter { !existingClaims.contains($0.name) }
-                planned.append((claims, pod))
+                let settle = CloneSetUpdatePlanner.settled(pod, cloneSet: cloneSet, revision: revision, now: now)
+                planned.append(PlannedPod(claims: claims, pod: pod, settle: settle))
             }
             return Result(steps: Self.slowStart(planned), diffs: diffs)
         }
@@ -178,16 +179,25 @@ public struct CloneSetScalePlanner: Sendable {
         return choose(updated, total)
     }
 
+    /// A pod to create: its PVCs, the pod, and its settling write (``CloneSetAction/settleCreatedPod(_:)``).
+    struct PlannedPod {
+        var claims: [PersistentVolumeClaim]
+        var pod: Pod
+        var settle: PodChange?
+    }
+
     /// Slow-start steps (`DoItSlowly` with initial batch 1): for each batch of 1, 2, 4, … pods, a step creating
-    /// their PVCs, then a step creating the pods.
-    static func slowStart(_ planned: [(claims: [PersistentVolumeClaim], pod: Pod)]) -> [[CloneSetAction]] {
+    /// their PVCs, then a step creating the pods (each followed by its settling write).
+    static func slowStart(_ planned: [PlannedPod]) -> [[CloneSetAction]] {
         var steps: [[CloneSetAction]] = []
         var start = 0, batch = 1
         while start < planned.count {
             let slice = planned[start..<min(start + batch, planned.count)]
             let claims = slice.flatMap { $0.claims.map(CloneSetAction.createPVC) }
             if !claims.isEmpty { steps.append(claims) }
-            steps.append(slice.map { .createPod($0.pod) })
+            steps.append(slice.flatMap { planned -> [CloneSetAction] in
+                [.createPod(planned.pod)] + (planned.settle.map { [.settleCreatedPod($0)] } ?? [])
+            })
             start += batch
             batch *= 2
         }

@@ -92,7 +92,8 @@ public struct CloneSetPlanExecutor: Sendable {
     static func podName(of action: CloneSetAction) -> String? {
         switch action {
         case .deletePod(let ref): ref.description
-        case .updatePod(let change), .updatePodStatus(let change): change.ref.description
+        case .createPod(let pod): ObjectIdentity(of: pod).description
+        case .updatePod(let change), .updatePodStatus(let change), .settleCreatedPod(let change): change.ref.description
         case .inPlaceUpdate(let change): change.podChange.ref.description
         default: nil
         }
@@ -129,7 +130,15 @@ public struct CloneSetPlanExecutor: Sendable {
                 try await self.client.delete(
                     PersistentVolumeClaim.self, namespace: ref.namespace, name: ref.name, options: Self.deleteOptions(ref))
             case .createPod(let pod):
-                _ = try await self.client.create(pod)
+                version = try await self.client.create(pod).metadata.resourceVersion
+            case .settleCreatedPod(let change):
+                do {
+                    guard try await self.patch(change, subresource: "status", version: &version) else { return .alreadyDone }
+                } catch {
+                    // Not a failure of the step: the next sync's refresh makes the same change.
+                    self.logger.debug("settling a new pod failed", metadata: ["pod": "\(change.ref)", "error": "\(error)"])
+                    return .alreadyDone
+                }
             case .deletePod(let ref):
                 try await self.client.delete(Pod.self, namespace: ref.namespace, name: ref.name, options: Self.deleteOptions(ref))
             case .updatePod(let change):
@@ -259,6 +268,7 @@ public struct CloneSetPlanExecutor: Sendable {
         case .createPVC(let claim): "create pvc \(claim.name)"
         case .deletePVC(let ref): "delete pvc \(ref)"
         case .createPod(let pod): "create pod \(pod.name)"
+        case .settleCreatedPod(let change): "settle new pod \(change.ref)"
         case .deletePod(let ref): "delete pod \(ref)"
         case .updatePod(let change): "update pod \(change.ref)"
         case .updatePodStatus(let change): "update pod status \(change.ref)"

@@ -42,7 +42,8 @@ public struct CloneSetReconciler: Reconciler {
     public let recheckInterval: Duration
     /// The least time between two syncs of one CloneSet (like kube-controller-manager's endpoint batch period):
     /// the worker keeps the key this long after a sync, so the pod events of a rollout arriving meanwhile make one
-    /// follow-up sync instead of one each; every sync walks all the CloneSet's pods. Zero syncs back to back.
+    /// follow-up sync instead of one each; every sync walks all the CloneSet's pods. A change of the CloneSet's
+    /// spec (a new generation) ends the wait. Zero syncs back to back.
     public let syncBatchPeriod: Duration
 
     /// A reconciler.
@@ -86,8 +87,21 @@ public struct CloneSetReconciler: Reconciler {
             plan.steps, cloneSet: observed, updateRevision: plan.status.updateRevision ?? "")
         try await self.statusWriter.write(plan.status, on: observed)
         if !succeeded { throw CloneSetReconcileError.planStepFailed(cloneSet: key.description) }
-        if self.syncBatchPeriod > .zero { try? await Task.sleep(for: self.syncBatchPeriod) }
+        if self.syncBatchPeriod > .zero {
+            // Only pod events wait for the batch: a new generation (a scale or template change) is acted on at once.
+            let generation = observed.metadata.generation
+            await Self.pause(for: self.syncBatchPeriod) { self.cloneSets.store.get(key)?.metadata.generation != generation }
+        }
         return ReconcileResult(requeueAfter: plan.requeueAfter)
+    }
+
+    /// Sleeps for `period` in slices of `slice`, ending early once `changed()` holds or the task is cancelled.
+    static func pause(for period: Duration, slice: Duration = .milliseconds(5), until changed: () -> Bool) async {
+        let deadline = ContinuousClock.now + period
+        while ContinuousClock.now < deadline {
+            try? await Task.sleep(for: min(slice, deadline - ContinuousClock.now))
+            if Task.isCancelled || changed() { return }
+        }
     }
 
     /// The revisions the planner chooses from: those the CloneSet controls, and orphans its selector matches.
