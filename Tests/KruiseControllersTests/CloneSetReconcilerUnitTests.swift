@@ -185,11 +185,10 @@ import Testing
         labelled.metadata.labels["x"] = "y"
         var ready = a
         ready.status.phase = "Succeeded"
-        var settled = b
-        settled.metadata.labels["lifecycle.apps.kruise.io/state"] = "Normal"
         let step: [CloneSetAction] = [
             .updatePodStatus(PodChange(from: a, to: ready)), .createPod(b), .updatePod(PodChange(from: a, to: labelled)),
-            .deletePod(ObjectIdentity(of: c)), .settleCreatedPod(PodChange(from: b, to: settled)), .updatePodsToDelete([]),
+            .deletePod(ObjectIdentity(of: c)), .settleCreatedPod(ObjectIdentity(of: b), CloneSetPodSettling(state: .normal, now: Fixtures.now)),
+            .updatePodsToDelete([]),
         ]
         let groups = CloneSetPlanExecutor.groups(step)
         try #require(groups.count == 4)

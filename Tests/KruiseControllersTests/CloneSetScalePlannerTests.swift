@@ -80,23 +80,41 @@ import Testing
         #expect(created.name == "web-zzzzz")
     }
 
-    /// A preNormal hook the new pod does not yet satisfy holds it in PreparingNormal: its settling write sets
-    /// only the condition; one it satisfies at creation moves it on at once, as the next refresh would.
+    /// A preNormal hook the new pod does not yet satisfy holds it in PreparingNormal; one it satisfies at creation
+    /// lets it move on at once, as the next refresh would.
     @Test func settlingANewPodHonoursThePreNormalHook() throws {
         var cloneSet = Fixtures.cloneSet(1, 0, 1, 0)
         cloneSet.spec.lifecycle = Lifecycle(object: ["preNormal": ["labelsHandler": ["example.com/warm": "true"]]])
-        func settle(_ cloneSet: CloneSet) throws -> PodChange {
+        func settling(_ cloneSet: CloneSet) throws -> CloneSetPodSettling {
             let actions = Self.plan(cloneSet, pods: []).steps.flatMap { $0 }
-            return try #require(actions.lazy.compactMap { if case .settleCreatedPod(let change) = $0 { change } else { nil } }.first)
+            return try #require(actions.lazy.compactMap { if case .settleCreatedPod(_, let settling) = $0 { settling } else { nil } }.first)
         }
-        let held = try settle(cloneSet)
-        #expect(held.pod.metadata.labels[KruiseKeys.lifecycleState] == "PreparingNormal")
-        #expect(held.patch["metadata"] == nil)
-        #expect(held.pod.status.conditions[type: "InPlaceUpdateReady"]?.status == "True")
-
+        #expect(try settling(cloneSet).state == nil)
         cloneSet.spec.template.metadata.labels["example.com/warm"] = "true"
-        let moved = try settle(cloneSet)
-        #expect(moved.pod.metadata.labels[KruiseKeys.lifecycleState] == "Normal")
+        #expect(try settling(cloneSet).state == .normal)
+    }
+
+    /// The settling write is worked out from the pod as created: the in-place condition for its gate, the
+    /// lifecycle state, and the KruisePodReady condition for a gate admission added; nothing when all is done.
+    @Test func settlingWritesWhatTheCreatedPodNeeds() throws {
+        var created = Fixtures.pod("web-abcde", state: .preparingNormal, ready: false)
+        created.metadata.resourceVersion = "7"
+        created.spec.readinessGates = [KruiseKeys.inPlaceUpdateReady, KruisePodReadiness.conditionType]
+        let change = try #require(CloneSetPodSettling(state: .normal, now: Fixtures.now).change(for: created))
+        #expect(change.pod.metadata.labels[KruiseKeys.lifecycleState] == "Normal")
+        #expect(change.pod.status.conditions[type: KruiseKeys.inPlaceUpdateReady]?.status == "True")
+        #expect(change.pod.status.conditions[type: KruisePodReadiness.conditionType]?.status == "True")
+        #expect(change.patch["spec"] == nil)
+
+        // Held by a hook, without the KruisePodReady gate: the in-place condition alone.
+        var plain = created
+        plain.spec.readinessGates = [KruiseKeys.inPlaceUpdateReady]
+        let held = try #require(CloneSetPodSettling(state: nil, now: Fixtures.now).change(for: plain))
+        #expect(held.patch["metadata"] == nil)
+        #expect(held.pod.status.conditions.map(\.type) == [KruiseKeys.inPlaceUpdateReady])
+
+        // Settled already (the next refresh got there first): nothing to write.
+        #expect(CloneSetPodSettling(state: .normal, now: Fixtures.now).change(for: change.pod) == nil)
     }
 
     @Test func scaleUpLimitedByScaleMaxUnavailable() {

@@ -14,12 +14,11 @@ public enum CloneSetAction: Sendable, Hashable {
     case deletePVC(ObjectIdentity)
     /// Create a pod.
     case createPod(Pod)
-    /// Right after creating it (same step, same pod), move a new pod on from `PreparingNormal` as the next
-    /// sync's refresh would (`InPlaceUpdateReady` True, lifecycle `Normal` unless a preNormal hook holds it), in
-    /// one status write on the version the create returned. Before the kubelet's first status write as a rule,
-    /// which then reports the pod Ready at once instead of writing again when the gate turns True. Best effort:
-    /// when it fails, the next sync's refresh does it.
-    case settleCreatedPod(PodChange)
+    /// Right after creating it (same step, same pod), the pod's first write (``CloneSetPodSettling``), on the
+    /// version the create returned: before the kubelet's first status write as a rule, which then reports the pod
+    /// Ready at once instead of writing again when the gates turn True. Best effort: when it fails, the next
+    /// sync's refresh and the pod-readiness controller do the same.
+    case settleCreatedPod(ObjectIdentity, CloneSetPodSettling)
     /// Delete a pod.
     case deletePod(ObjectIdentity)
     /// Change a pod's metadata or spec (lifecycle state, `specified-delete`, `pod-template-hash`, a finished

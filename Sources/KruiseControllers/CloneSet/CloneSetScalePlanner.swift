@@ -61,8 +61,8 @@ public struct CloneSetScalePlanner: Sendable {
                 let pod = CloneSetPodFactory.pod(
                     owner: cloneSet, templateSource: source, revision: revision, instanceID: id, now: now)
                 let claims = CloneSetPodFactory.claims(of: source, instanceID: id).filter { !existingClaims.contains($0.name) }
-                let settle = CloneSetUpdatePlanner.settled(pod, cloneSet: cloneSet, revision: revision, now: now)
-                planned.append(PlannedPod(claims: claims, pod: pod, settle: settle))
+                let state = CloneSetUpdatePlanner.nextLifecycleState(cloneSet: cloneSet, pod: pod, updateRevision: revision)
+                planned.append(PlannedPod(claims: claims, pod: pod, settling: CloneSetPodSettling(state: state, now: now)))
             }
             return Result(steps: Self.slowStart(planned), diffs: diffs)
         }
@@ -179,11 +179,11 @@ public struct CloneSetScalePlanner: Sendable {
         return choose(updated, total)
     }
 
-    /// A pod to create: its PVCs, the pod, and its settling write (``CloneSetAction/settleCreatedPod(_:)``).
+    /// A pod to create: its PVCs, the pod, and its first write (``CloneSetAction/settleCreatedPod(_:_:)``).
     struct PlannedPod {
         var claims: [PersistentVolumeClaim]
         var pod: Pod
-        var settle: PodChange?
+        var settling: CloneSetPodSettling
     }
 
     /// Slow-start steps (`DoItSlowly` with initial batch 1): for each batch of 1, 2, 4, … pods, a step creating
@@ -196,7 +196,7 @@ public struct CloneSetScalePlanner: Sendable {
             let claims = slice.flatMap { $0.claims.map(CloneSetAction.createPVC) }
             if !claims.isEmpty { steps.append(claims) }
             steps.append(slice.flatMap { planned -> [CloneSetAction] in
-                [.createPod(planned.pod)] + (planned.settle.map { [.settleCreatedPod($0)] } ?? [])
+                [.createPod(planned.pod), .settleCreatedPod(ObjectIdentity(of: planned.pod), planned.settling)]
             })
             start += batch
             batch *= 2

@@ -178,17 +178,6 @@ public struct CloneSetUpdatePlanner: Sendable {
         return nil
     }
 
-    /// The change the first refresh would make to `pod` as it is about to be created: `InPlaceUpdateReady`
-    /// True (it has the gate and no update in flight) and the next lifecycle state (`Normal`, unless a preNormal
-    /// hook holds it), as one status write; `nil` when the refresh would leave it as it is.
-    static func settled(_ pod: Pod, cloneSet: CloneSet, revision: String, now: KubeTime) -> PodChange? {
-        var settled = InPlaceUpdate.refresh(pod: pod, now: now).status ?? pod
-        if let state = Self.nextLifecycleState(cloneSet: cloneSet, pod: pod, updateRevision: revision) {
-            settled = CloneSetPods.settingLifecycle(settled, state, now: now)
-        }
-        return settled == pod ? nil : PodChange(from: pod, to: settled)
-    }
-
     /// `updatePod`: the actions moving one pod to `target`, and a requeue delay (grace period). `specs` holds the
     /// in-place changes already worked out in this plan, by the revision pods move from.
     static func updateActions(

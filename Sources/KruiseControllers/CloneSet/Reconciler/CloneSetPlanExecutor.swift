@@ -93,7 +93,8 @@ public struct CloneSetPlanExecutor: Sendable {
         switch action {
         case .deletePod(let ref): ref.description
         case .createPod(let pod): ObjectIdentity(of: pod).description
-        case .updatePod(let change), .updatePodStatus(let change), .settleCreatedPod(let change): change.ref.description
+        case .updatePod(let change), .updatePodStatus(let change): change.ref.description
+        case .settleCreatedPod(let ref, _): ref.description
         case .inPlaceUpdate(let change): change.podChange.ref.description
         default: nil
         }
@@ -103,18 +104,22 @@ public struct CloneSetPlanExecutor: Sendable {
     private func perform(_ sequence: [CloneSetAction], cloneSet: CloneSet) async -> [(CloneSetAction, CloneSetActionOutcome)] {
         var results: [(CloneSetAction, CloneSetActionOutcome)] = []
         var version: String?
+        var created: Pod?
         for action in sequence {
             if let failure = results.last?.1, failure.isFailure {
                 results.append((action, failure))
                 continue
             }
-            results.append((action, await self.perform(action, cloneSet: cloneSet, version: &version)))
+            results.append((action, await self.perform(action, cloneSet: cloneSet, version: &version, created: &created)))
         }
         return results
     }
 
-    /// One action. `version` carries the pod's resourceVersion from one write of a sequence to the next.
-    func perform(_ action: CloneSetAction, cloneSet: CloneSet, version: inout String?) async -> CloneSetActionOutcome {
+    /// One action. `version` carries the pod's resourceVersion from one write of a sequence to the next;
+    /// `created`, the pod as a create of the sequence returned it (a settling write works from it).
+    func perform(
+        _ action: CloneSetAction, cloneSet: CloneSet, version: inout String?, created: inout Pod?
+    ) async -> CloneSetActionOutcome {
         do {
             switch action {
             case .createRevision(let revision):
@@ -130,13 +135,16 @@ public struct CloneSetPlanExecutor: Sendable {
                 try await self.client.delete(
                     PersistentVolumeClaim.self, namespace: ref.namespace, name: ref.name, options: Self.deleteOptions(ref))
             case .createPod(let pod):
-                version = try await self.client.create(pod).metadata.resourceVersion
-            case .settleCreatedPod(let change):
+                let pod = try await self.client.create(pod)
+                created = pod
+                version = pod.metadata.resourceVersion
+            case .settleCreatedPod(let ref, let settling):
+                guard let pod = created, let change = settling.change(for: pod) else { return .alreadyDone }
                 do {
-                    guard try await self.patch(change, subresource: "status", version: &version) else { return .alreadyDone }
+                    _ = try await self.patch(change, subresource: "status", version: &version)
                 } catch {
-                    // Not a failure of the step: the next sync's refresh makes the same change.
-                    self.logger.debug("settling a new pod failed", metadata: ["pod": "\(change.ref)", "error": "\(error)"])
+                    // Not a failure of the step: the next sync's refresh and the pod-readiness controller do the same.
+                    self.logger.debug("settling a new pod failed", metadata: ["pod": "\(ref)", "error": "\(error)"])
                     return .alreadyDone
                 }
             case .deletePod(let ref):
@@ -268,7 +276,7 @@ public struct CloneSetPlanExecutor: Sendable {
         case .createPVC(let claim): "create pvc \(claim.name)"
         case .deletePVC(let ref): "delete pvc \(ref)"
         case .createPod(let pod): "create pod \(pod.name)"
-        case .settleCreatedPod(let change): "settle new pod \(change.ref)"
+        case .settleCreatedPod(let ref, _): "settle new pod \(ref)"
         case .deletePod(let ref): "delete pod \(ref)"
         case .updatePod(let change): "update pod \(change.ref)"
         case .updatePodStatus(let change): "update pod status \(change.ref)"
