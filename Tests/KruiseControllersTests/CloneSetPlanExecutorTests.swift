@@ -29,9 +29,11 @@ import Testing
         let start = try await client.list(Pod.self, namespace: "default").resourceVersion
         let events = try await client.watch(Pod.self, namespace: "default", options: ListOptions(resourceVersion: start))
         let step: [CloneSetAction] = pods.flatMap { [.createPod($0), .settleCreatedPod(ObjectIdentity(of: $0), settling)] }
-        #expect(await executor.run([step], cloneSet: cloneSet, updateRevision: Fixtures.newRevision))
+        let execution = await executor.execute([step], cloneSet: cloneSet, updateRevision: Fixtures.newRevision)
+        #expect(execution.succeeded)
         for pod in pods {
             let stored = try await client.get(Pod.self, namespace: "default", name: pod.name)
+            #expect(execution.written[ObjectKey(stored)] == stored.metadata.resourceVersion)  // the settling write's
             #expect(stored.metadata.labels[KruiseKeys.lifecycleState] == "Normal")
             #expect(stored.status.conditions[type: KruiseKeys.inPlaceUpdateReady]?.status == "True")
             #expect(stored.status.phase == "Pending")  // the server's status kept, the condition added

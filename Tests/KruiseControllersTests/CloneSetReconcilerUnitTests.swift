@@ -218,6 +218,20 @@ import Testing
         #expect(ContinuousClock.now - waited < .seconds(30))
     }
 
+    /// The batch pause ends early when every pod the sync wrote has a later version in the cache (or is gone).
+    @Test func podsWrittenAgainByOthersEndTheBatch() {
+        let a = ObjectKey(namespace: "default", name: "a"), b = ObjectKey(namespace: "default", name: "b")
+        func again(_ written: [ObjectKey: String], _ cached: [ObjectKey: String]) -> Bool {
+            CloneSetReconciler.allWrittenAgain(written) { cached[$0] }
+        }
+        #expect(!again([:], [:]))  // nothing written: the full batch
+        #expect(again([a: "10", b: "12"], [a: "11", b: "13"]))
+        #expect(!again([a: "10", b: "12"], [a: "11", b: "12"]))  // b shows only our own write
+        #expect(!again([a: "10"], [a: "9"]))  // the cache has not even seen our write
+        #expect(again([a: "10"], [:]))  // gone
+        #expect(again([a: "10"], [a: "100"]))  // compared as numbers, not text
+    }
+
     @Test func apiErrorsBecomeOutcomes() {
         let exists = KubeAPIError(code: 409, reason: "AlreadyExists", message: "exists")
         let notFound = KubeAPIError(code: 404, reason: "NotFound", message: "gone")

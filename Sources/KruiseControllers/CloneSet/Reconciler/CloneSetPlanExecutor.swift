@@ -32,21 +32,38 @@ public struct CloneSetPlanExecutor: Sendable {
         self.logger = logger
     }
 
+    /// What running a plan did.
+    public struct Execution: Sendable {
+        /// Every call succeeded or had nothing to do.
+        public var succeeded: Bool
+        /// The last resourceVersion written to each pod (created or changed).
+        public var written: [ObjectKey: String]
+    }
+
     /// Runs `steps` for `cloneSet` (as observed); returns `true` when every call succeeded or had nothing to do.
     public func run(_ steps: [[CloneSetAction]], cloneSet: CloneSet, updateRevision: String) async -> Bool {
+        await self.execute(steps, cloneSet: cloneSet, updateRevision: updateRevision).succeeded
+    }
+
+    /// Runs `steps` for `cloneSet` (as observed): whether every call succeeded, and the pod versions written.
+    public func execute(_ steps: [[CloneSetAction]], cloneSet: CloneSet, updateRevision: String) async -> Execution {
         let owner = ObjectKey(cloneSet)
+        var written: [ObjectKey: String] = [:]
         for step in steps {
             for action in step {
                 for expectation in CloneSetActionEffects.scaleExpectations(of: action) {
                     self.expectations.scale.expect(owner, expectation.action, name: expectation.entry)
                 }
             }
-            let outcomes = await withTaskGroup(of: [(CloneSetAction, CloneSetActionOutcome)].self) { group in
+            let outcomes = await withTaskGroup(of: SequenceOutcome.self) { group in
                 for sequence in Self.groups(step) {
                     group.addTask { await self.perform(sequence, cloneSet: cloneSet) }
                 }
                 var outcomes: [(CloneSetAction, CloneSetActionOutcome)] = []
-                for await results in group { outcomes += results }
+                for await sequence in group {
+                    outcomes += sequence.results
+                    if let (key, version) = sequence.written { written[key] = version }
+                }
                 return outcomes
             }
             var failed = false
@@ -63,9 +80,9 @@ public struct CloneSetPlanExecutor: Sendable {
                         "cloneset action failed", metadata: ["cloneset": "\(owner)", "action": "\(Self.describe(action))", "error": "\(message)"])
                 }
             }
-            if failed { return false }
+            if failed { return Execution(succeeded: false, written: written) }
         }
-        return true
+        return Execution(succeeded: true, written: written)
     }
 
     /// Splits a step into sequences run concurrently: the actions on one pod form one sequence (in plan
@@ -100,8 +117,14 @@ public struct CloneSetPlanExecutor: Sendable {
         }
     }
 
+    /// The outcomes of one sequence, and the last version it wrote to its pod.
+    private struct SequenceOutcome: Sendable {
+        var results: [(CloneSetAction, CloneSetActionOutcome)]
+        var written: (ObjectKey, String)?
+    }
+
     /// Runs the actions of one sequence; after a failure the rest are reported failed too.
-    private func perform(_ sequence: [CloneSetAction], cloneSet: CloneSet) async -> [(CloneSetAction, CloneSetActionOutcome)] {
+    private func perform(_ sequence: [CloneSetAction], cloneSet: CloneSet) async -> SequenceOutcome {
         var results: [(CloneSetAction, CloneSetActionOutcome)] = []
         var version: String?
         var created: Pod?
@@ -112,7 +135,19 @@ public struct CloneSetPlanExecutor: Sendable {
             }
             results.append((action, await self.perform(action, cloneSet: cloneSet, version: &version, created: &created)))
         }
-        return results
+        let key = sequence.first.flatMap(Self.podKey(of:))
+        return SequenceOutcome(results: results, written: key.flatMap { key in version.map { (key, $0) } })
+    }
+
+    /// The key of the pod an action creates or writes to.
+    static func podKey(of action: CloneSetAction) -> ObjectKey? {
+        switch action {
+        case .createPod(let pod): ObjectKey(pod)
+        case .settleCreatedPod(let ref, _): ObjectKey(namespace: ref.namespace, name: ref.name)
+        case .updatePod(let change), .updatePodStatus(let change): ObjectKey(change.pod)
+        case .inPlaceUpdate(let change): ObjectKey(change.podChange.pod)
+        default: nil
+        }
     }
 
     /// One action. `version` carries the pod's resourceVersion from one write of a sequence to the next;

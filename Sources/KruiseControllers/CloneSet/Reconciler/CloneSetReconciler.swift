@@ -43,7 +43,8 @@ public struct CloneSetReconciler: Reconciler {
     /// The least time between two syncs of one CloneSet (like kube-controller-manager's endpoint batch period):
     /// the worker keeps the key this long after a sync, so the pod events of a rollout arriving meanwhile make one
     /// follow-up sync instead of one each; every sync walks all the CloneSet's pods. A change of the CloneSet's
-    /// spec (a new generation) ends the wait. Zero syncs back to back.
+    /// spec (a new generation) ends the wait, and so does every pod the sync wrote having been written again by
+    /// someone else (what the sync waits for has happened). Zero syncs back to back.
     public let syncBatchPeriod: Duration
 
     /// A reconciler.
@@ -83,16 +84,33 @@ public struct CloneSetReconciler: Reconciler {
         var random = SystemRandomNumberGenerator()
         let plan = self.planner.plan(
             cloneSet: cloneSet, pods: pods, pvcs: claims, revisions: revisions, now: KubeTime.now(), random: &random)
-        let succeeded = await self.executor.run(
+        let execution = await self.executor.execute(
             plan.steps, cloneSet: observed, updateRevision: plan.status.updateRevision ?? "")
         try await self.statusWriter.write(plan.status, on: observed)
-        if !succeeded { throw CloneSetReconcileError.planStepFailed(cloneSet: key.description) }
+        if !execution.succeeded { throw CloneSetReconcileError.planStepFailed(cloneSet: key.description) }
         if self.syncBatchPeriod > .zero {
-            // Only pod events wait for the batch: a new generation (a scale or template change) is acted on at once.
+            // The batch ends early once there is something new to act on: a new generation (a scale or template
+            // change), or every pod this sync wrote written again since by someone else (the kubelets restarted
+            // the containers, or reported the pods ready).
             let generation = observed.metadata.generation
-            await Self.pause(for: self.syncBatchPeriod) { self.cloneSets.store.get(key)?.metadata.generation != generation }
+            await Self.pause(for: self.syncBatchPeriod) {
+                self.cloneSets.store.get(key)?.metadata.generation != generation
+                    || Self.allWrittenAgain(execution.written) { self.pods.store.get($0)?.metadata.resourceVersion }
+            }
         }
         return ReconcileResult(requeueAfter: plan.requeueAfter)
+    }
+
+    /// `true` when every pod in `written` (pod → the version we wrote) has since been written by someone else:
+    /// the cache (`cachedVersion`) shows a later version, or no longer has the pod. Versions compare numerically,
+    /// as the expectations do; `false` for nothing written.
+    static func allWrittenAgain(_ written: [ObjectKey: String], cachedVersion: (ObjectKey) -> String?) -> Bool {
+        guard !written.isEmpty else { return false }
+        return written.allSatisfy { key, version in
+            guard let ours = UInt64(version) else { return true }
+            guard let cached = cachedVersion(key) else { return true }
+            return UInt64(cached).map { $0 > ours } ?? true
+        }
     }
 
     /// Sleeps for `period` in slices of `slice`, ending early once `changed()` holds or the task is cancelled.
