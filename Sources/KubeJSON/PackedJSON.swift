@@ -22,8 +22,9 @@ public final class PackedJSON: Sendable {
     /// Containers shorter than this are found by scanning rather than kept in ``spans``.
     static let spannedLength = 64
 
-    /// Facts derived from the text by ``memoized(_:_:)``, one per kind of fact.
-    private let memos = Mutex<[ObjectIdentifier: any AnyObject & Sendable]>([:])
+    /// Facts derived from the text by ``memoized(_:_:)``, one per kind of fact: a short list, as a document has
+    /// one or two kinds (scanning it beats hashing).
+    private let memos = Mutex<[(kind: ObjectIdentifier, fact: any AnyObject & Sendable)]>([])
 
     /// Records the end of the container whose span occupies `slot` and `slot + 1` of `spans`; a container
     /// too small to record is dropped (its nested containers, smaller still, are already gone, so its span
@@ -73,11 +74,14 @@ public final class PackedJSON: Sendable {
     /// from the same cached objects again and again (a controller's planner walking every pod on every sync).
     /// `make` must depend on nothing but the document; it may run more than once when callers race.
     public func memoized<Fact: AnyObject & Sendable>(_ type: Fact.Type, _ make: () -> Fact) -> Fact {
-        let key = ObjectIdentifier(type)
+        let kind = ObjectIdentifier(type)
         // Only a `Fact` is ever stored under `Fact`'s identifier, so the cast cannot fail.
-        if let fact = self.memos.withLock({ $0[key] }) { return unsafeDowncast(fact, to: Fact.self) }
+        let kept = self.memos.withLock { memos in memos.first { $0.kind == kind }?.fact }
+        if let kept { return unsafeDowncast(kept, to: Fact.self) }
         let fact = make()
-        self.memos.withLock { $0[key] = fact }
+        self.memos.withLock { memos in
+            if !memos.contains(where: { $0.kind == kind }) { memos.append((kind, fact)) }
+        }
         return fact
     }
 

@@ -114,7 +114,7 @@ public struct CloneSetReconciler: Reconciler {
     }
 
     /// Sleeps for `period` in slices of `slice`, ending early once `changed()` holds or the task is cancelled.
-    static func pause(for period: Duration, slice: Duration = .milliseconds(5), until changed: () -> Bool) async {
+    static func pause(for period: Duration, slice: Duration = .milliseconds(2), until changed: () -> Bool) async {
         let deadline = ContinuousClock.now + period
         while ContinuousClock.now < deadline {
             try? await Task.sleep(for: min(slice, deadline - ContinuousClock.now))
