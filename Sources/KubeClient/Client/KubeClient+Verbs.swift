@@ -111,6 +111,32 @@ extension KubeClient {
         return try await self.write(T.self, "PATCH", location, body: body, contentType: patchType.rawValue, options: options)
     }
 
+    /// Patches an object (or its subresource) like ``patch(_:namespace:name:type:body:subresource:options:)`` and
+    /// returns only the resourceVersion of the result, read without decoding the rest of the answer: for writers
+    /// that need nothing else of it (decoding a pod cost more than the rest of the client's work for the write).
+    public func patchReturningVersion<T: KubeObject>(
+        _ type: T.Type,
+        namespace: String? = nil,
+        name: String,
+        type patchType: PatchType,
+        body: [UInt8],
+        subresource: String? = nil,
+        options: WriteOptions = WriteOptions()
+    ) async throws(KubeAPIError) -> String {
+        let location = ResourceLocation(
+            try self.descriptor(for: T.groupVersionKind),
+            namespace: namespace,
+            name: name,
+            subresource: subresource
+        )
+        let response = try await self.send(
+            KubeRequest(
+                method: "PATCH", path: location.path, query: options.queryItems, body: body, contentType: patchType.rawValue)
+        )
+        if let version = ResourceVersionScanner.resourceVersion(in: response.body) { return version }
+        return try Self.decode(T.self, response.body).metadata.resourceVersion ?? ""
+    }
+
     /// Server-side apply of a (partial) object owned by `fieldManager`.
     public func apply<T: KubeObject>(
         _ object: T,

@@ -242,12 +242,12 @@ public struct CloneSetPlanExecutor: Sendable {
                 body["metadata"] = .object(metadata)
             }
             do {
-                let updated = try await self.client.patch(
+                let written = try await self.client.patchReturningVersion(
                     Pod.self, namespace: pod.namespace, name: pod.name, type: .merge, body: JSONValue.object(body).serialized(),
                     subresource: subresource)
-                if let written = updated.metadata.resourceVersion {
+                if !written.isEmpty {
                     version = written
-                    self.expectations.resourceVersions.expect(ObjectKey(updated), resourceVersion: written)
+                    self.expectations.resourceVersions.expect(ObjectKey(namespace: pod.namespace, name: pod.name), resourceVersion: written)
                 }
                 return true
             } catch {
