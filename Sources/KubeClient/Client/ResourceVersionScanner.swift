@@ -1,6 +1,6 @@
 /// Finds `metadata.resourceVersion` in the JSON text of an object without parsing the rest of it: a writer that
 /// only needs the version its write produced (to wait for its cache to catch up) skips decoding the whole answer,
-/// which was a quarter of a CloneSet's cost per pod write.
+/// the largest part of the client's work for a write.
 ///
 /// The scan follows strings (with escapes), nesting and whitespace, so it reads any well-formed answer; it does not
 /// validate the text, and anything it cannot follow gives `nil` (the caller then decodes the answer in full).
