@@ -232,6 +232,22 @@ import Testing
         #expect(again([a: "10"], [a: "100"]))  // compared as numbers, not text
     }
 
+    /// After a sync that wrote no pod, the pause ends when the ready count differs from the status just written;
+    /// it counts what `readyReplicas` counts.
+    @Test func readyCountIsWhatTheStatusCounts() {
+        var held = Fixtures.pod("held")
+        held.status.conditions = held.status.conditions + [Condition(type: KruiseKeys.inPlaceUpdateReady, status: "False")]
+        let pods = [
+            Fixtures.pod("ready"), Fixtures.pod("pending", ready: false), held,
+            Self.pod("terminating", terminating: true), Fixtures.pod("also-ready").packed(),
+        ]
+        #expect(CloneSetReconciler.readyCount(pods) == 2)
+        let status = CloneSetStatusCalculator.status(
+            cloneSet: Fixtures.cloneSet(5, 0, 1, 0), pods: pods.filter(CloneSetPods.isActive), currentRevision: Fixtures.newRevision,
+            updateRevision: Fixtures.newRevision, collisionCount: 0, labelSelector: "app=web", now: Fixtures.now)
+        #expect(status.readyReplicas == CloneSetReconciler.readyCount(pods))
+    }
+
     @Test func apiErrorsBecomeOutcomes() {
         let exists = KubeAPIError(code: 409, reason: "AlreadyExists", message: "exists")
         let notFound = KubeAPIError(code: 404, reason: "NotFound", message: "gone")

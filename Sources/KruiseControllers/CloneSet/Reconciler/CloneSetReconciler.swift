@@ -90,12 +90,17 @@ public struct CloneSetReconciler: Reconciler {
         if !execution.succeeded { throw CloneSetReconcileError.planStepFailed(cloneSet: key.description) }
         if self.syncBatchPeriod > .zero {
             // The batch ends early once there is something new to act on: a new generation (a scale or template
-            // change), or every pod this sync wrote written again since by someone else (the kubelets restarted
-            // the containers, or reported the pods ready).
+            // change); every pod this sync wrote written again since by someone else (the kubelets restarted the
+            // containers, or reported the pods ready); or, after a sync that wrote no pod, a change in how many
+            // pods are ready (the status just written is stale: pods finishing a scale-up).
             let generation = observed.metadata.generation
+            let ready = plan.status.readyReplicas
             await Self.pause(for: self.syncBatchPeriod) {
-                self.cloneSets.store.get(key)?.metadata.generation != generation
-                    || Self.allWrittenAgain(execution.written) { self.pods.store.get($0)?.metadata.resourceVersion }
+                if self.cloneSets.store.get(key)?.metadata.generation != generation { return true }
+                if execution.written.isEmpty {
+                    return Self.readyCount(self.pods.store.byIndex(CacheIndex.controllerUID, uid)) != ready
+                }
+                return Self.allWrittenAgain(execution.written) { self.pods.store.get($0)?.metadata.resourceVersion }
             }
         }
         return ReconcileResult(requeueAfter: plan.requeueAfter)
@@ -111,6 +116,11 @@ public struct CloneSetReconciler: Reconciler {
             guard let cached = cachedVersion(key) else { return true }
             return UInt64(cached).map { $0 > ours } ?? true
         }
+    }
+
+    /// The pods `status.readyReplicas` counts: active, running, ready and not held by `InPlaceUpdateReady`.
+    static func readyCount(_ pods: [Pod]) -> Int32 {
+        Int32(pods.count { CloneSetPods.isActive($0) && CloneSetPods.isUpdateReady($0, minReadySeconds: 0, now: KubeTime.now()) })
     }
 
     /// Sleeps for `period` in slices of `slice`, ending early once `changed()` holds or the task is cancelled.
