@@ -102,13 +102,9 @@ extension KubeClient {
         subresource: String? = nil,
         options: WriteOptions = WriteOptions()
     ) async throws(KubeAPIError) -> T {
-        let location = ResourceLocation(
-            try self.descriptor(for: T.groupVersionKind),
-            namespace: namespace,
-            name: name,
-            subresource: subresource
-        )
-        return try await self.write(T.self, "PATCH", location, body: body, contentType: patchType.rawValue, options: options)
+        let answer = try await self.patchAnswer(
+            T.self, namespace: namespace, name: name, type: patchType, body: body, subresource: subresource, options: options)
+        return try Self.decode(T.self, answer)
     }
 
     /// Patches an object (or its subresource) like ``patch(_:namespace:name:type:body:subresource:options:)`` and
@@ -123,18 +119,26 @@ extension KubeClient {
         subresource: String? = nil,
         options: WriteOptions = WriteOptions()
     ) async throws(KubeAPIError) -> String {
+        let answer = try await self.patchAnswer(
+            T.self, namespace: namespace, name: name, type: patchType, body: body, subresource: subresource, options: options)
+        if let version = ResourceVersionScanner.resourceVersion(in: answer) { return version }
+        return try Self.decode(T.self, answer).metadata.resourceVersion ?? ""
+    }
+
+    /// The body of the answer to a PATCH of an object (or its subresource), for the patch verbs to read.
+    private func patchAnswer<T: KubeObject>(
+        _ type: T.Type, namespace: String?, name: String, type patchType: PatchType, body: [UInt8], subresource: String?,
+        options: WriteOptions
+    ) async throws(KubeAPIError) -> [UInt8] {
         let location = ResourceLocation(
             try self.descriptor(for: T.groupVersionKind),
             namespace: namespace,
             name: name,
             subresource: subresource
         )
-        let response = try await self.send(
-            KubeRequest(
-                method: "PATCH", path: location.path, query: options.queryItems, body: body, contentType: patchType.rawValue)
-        )
-        if let version = ResourceVersionScanner.resourceVersion(in: response.body) { return version }
-        return try Self.decode(T.self, response.body).metadata.resourceVersion ?? ""
+        let request = KubeRequest(
+            method: "PATCH", path: location.path, query: options.queryItems, body: body, contentType: patchType.rawValue)
+        return try await self.send(request).body
     }
 
     /// Server-side apply of a (partial) object owned by `fieldManager`.
