@@ -89,9 +89,9 @@ public struct CloneSetPlanExecutor: Sendable {
     /// order), every other action is a sequence of its own.
     public static func groups(_ step: [CloneSetAction]) -> [[CloneSetAction]] {
         var groups: [[CloneSetAction]] = []
-        var podGroup: [String: Int] = [:]
+        var podGroup: [ObjectKey: Int] = [:]
         for action in step {
-            if let pod = Self.podName(of: action) {
+            if let pod = Self.podKey(of: action) {
                 if let index = podGroup[pod] {
                     groups[index].append(action)
                 } else {
@@ -103,18 +103,6 @@ public struct CloneSetPlanExecutor: Sendable {
             }
         }
         return groups
-    }
-
-    /// The pod an action writes to, when it writes to an existing pod.
-    static func podName(of action: CloneSetAction) -> String? {
-        switch action {
-        case .deletePod(let ref): ref.description
-        case .createPod(let pod): ObjectIdentity(of: pod).description
-        case .updatePod(let change), .updatePodStatus(let change): change.ref.description
-        case .settleCreatedPod(let ref, _): ref.description
-        case .inPlaceUpdate(let change): change.podChange.ref.description
-        default: nil
-        }
     }
 
     /// The outcomes of one sequence, and the last version it wrote to its pod.
@@ -139,9 +127,10 @@ public struct CloneSetPlanExecutor: Sendable {
         return SequenceOutcome(results: results, written: key.flatMap { key in version.map { (key, $0) } })
     }
 
-    /// The key of the pod an action creates or writes to.
+    /// The key of the pod an action creates, writes to or deletes.
     static func podKey(of action: CloneSetAction) -> ObjectKey? {
         switch action {
+        case .deletePod(let ref): ObjectKey(namespace: ref.namespace, name: ref.name)
         case .createPod(let pod): ObjectKey(pod)
         case .settleCreatedPod(let ref, _): ObjectKey(namespace: ref.namespace, name: ref.name)
         case .updatePod(let change), .updatePodStatus(let change): ObjectKey(change.pod)
