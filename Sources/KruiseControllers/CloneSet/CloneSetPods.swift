@@ -75,16 +75,22 @@ public enum CloneSetPods {
     /// CloneSet has no UID, as in tests).
     public static func isOwned(_ pod: Pod, by cloneSet: CloneSet) -> Bool {
         let facts = CloneSetPodFacts.of(pod)
-        guard let uid = facts.controllerUID else { return false }
-        if let owner = cloneSet.metadata.uid, !owner.isEmpty { return uid == owner }
-        return facts.controllerKind == "CloneSet" && facts.controllerName == cloneSet.name
+        guard let uid = facts.controllerUID, let kind = facts.controllerKind, let name = facts.controllerName else {
+            return false
+        }
+        return isController(uid: uid, kind: kind, name: name, of: cloneSet)
     }
 
     /// The same test for any object's metadata (PVCs).
     public static func isOwned(_ object: ObjectMeta, by cloneSet: CloneSet) -> Bool {
         guard let reference = object.controllerReference else { return false }
-        if let uid = cloneSet.metadata.uid, !uid.isEmpty { return reference.uid == uid }
-        return reference.kind == "CloneSet" && reference.name == cloneSet.name
+        return isController(uid: reference.uid, kind: reference.kind, name: reference.name, of: cloneSet)
+    }
+
+    /// Whether a controller reference names `cloneSet`: by UID, or by kind and name when it has none.
+    private static func isController(uid: String, kind: String, name: String, of cloneSet: CloneSet) -> Bool {
+        if let owner = cloneSet.metadata.uid, !owner.isEmpty { return uid == owner }
+        return kind == "CloneSet" && name == cloneSet.name
     }
 
     /// `true` when `hook` is set and the pod carries any of its handlers.
