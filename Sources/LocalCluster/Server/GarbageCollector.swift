@@ -45,22 +45,17 @@ struct GarbageCollector: Sendable {
 
     // MARK: - Dependents
 
-    /// Every stored object with an owner reference to `uid`.
+    /// Every stored object with an owner reference to `uid`: in `namespace` (any namespace for a cluster-scoped
+    /// owner, whose `namespace` is empty) or cluster-scoped.
     private func dependents(of uid: String, namespace: String) -> [(StoredObject, APIResource)] {
         guard !uid.isEmpty else { return [] }
-        var found: [(StoredObject, APIResource)] = []
-        for resource in self.server.registry.resources {
-            let items = (try? self.server.store.list(
-                group: resource.group,
-                resource: resource.plural,
-                namespace: resource.namespaced && !namespace.isEmpty ? namespace : nil,
-                where: { object in
-                    object.value["metadata"]?["ownerReferences"]?.arrayValue?.contains { $0["uid"]?.stringValue == uid } ?? false
-                }
-            ).items) ?? []
-            found.append(contentsOf: items.map { ($0, resource) })
+        let resources = self.server.registry.resources
+        return self.server.store.dependents(ofOwner: uid).compactMap { object in
+            guard let resource = resources.first(where: { $0.group == object.key.group && $0.plural == object.key.resource })
+            else { return nil }
+            if resource.namespaced && !namespace.isEmpty && object.key.namespace != namespace { return nil }
+            return (object, resource)
         }
-        return found
     }
 
     /// Background propagation: dependents whose only live owner was `uid` are deleted; those with other owners

@@ -100,6 +100,13 @@ public final class ObjectStore: Sendable {
         self.state.withLock { $0.committed(key) }
     }
 
+    /// The objects whose `metadata.ownerReferences` name `uid`, in key order.
+    public func dependents(ofOwner uid: String) -> [StoredObject] {
+        self.state.withLock { state in
+            state.owners.keys(ownedBy: uid).sorted().compactMap { state.committed($0) }
+        }
+    }
+
     // MARK: - Writes
 
     /// Stores a new object; `metadata.resourceVersion` is set to the new version.

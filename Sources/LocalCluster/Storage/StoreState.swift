@@ -22,6 +22,8 @@ struct StoreState: Sendable {
 
     /// Durable objects, by resource.
     var buckets: [ResourceID: ResourceBucket] = [:]
+    /// Durable objects, by the owners they reference.
+    var owners = OwnerIndex()
     /// Staged writes by key, the newest per key.
     var pending: [ObjectKey: PendingWrite] = [:]
     /// Staged changes in version order.
@@ -48,6 +50,7 @@ struct StoreState: Sendable {
     init(objects: [ObjectKey: StoredObject], resourceVersion: UInt64, historyLimit: Int, logBytes: Int) {
         for object in objects.values {
             self.buckets[ResourceID(object.key), default: ResourceBucket()].put(object)
+            self.owners.replace(object.key, old: nil, new: object)
         }
         self.lastAssigned = resourceVersion
         self.durable = resourceVersion
@@ -100,10 +103,14 @@ struct StoreState: Sendable {
     ) {
         let key = entry.object.key
         let resource = ResourceID(key)
+        let name = NamespacedName(key)
+        let previous = self.buckets[resource]?[name]
         if entry.type == .deleted {
-            self.buckets[resource]?.remove(NamespacedName(key))
+            self.buckets[resource]?.remove(name)
+            self.owners.replace(key, old: previous, new: nil)
         } else {
             self.buckets[resource, default: ResourceBucket()].put(entry.object)
+            self.owners.replace(key, old: previous, new: entry.object)
         }
         self.durable = entry.object.resourceVersion
         self.history.append(entry)
