@@ -20,6 +20,8 @@ enum ImagePullJobEventRouter {
 
     /// A pod came, moved, was relabelled or went: the running `podSelector` jobs of its namespace that match it.
     static func keys(for event: InformerEvent<Pod>, jobs: [ImagePullJob]) -> [ObjectKey] {
+        // Without jobs in the namespace no pod needs reading (pods change far more often than jobs exist).
+        guard !jobs.isEmpty else { return [] }
         var pods = [event.object]
         if case .updated(let old, let new) = event {
             if old.spec.nodeName == new.spec.nodeName && old.metadata.labels == new.metadata.labels

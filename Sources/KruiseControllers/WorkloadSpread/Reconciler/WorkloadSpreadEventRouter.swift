@@ -18,6 +18,8 @@ public enum WorkloadSpreadEventRouter {
     public static func keys(
         for event: InformerEvent<Pod>, workloadSpreads: [WorkloadSpread], replicaSetOwner: (String) -> OwnerReference?
     ) -> [ObjectKey] {
+        // Most namespaces have no WorkloadSpread: every key would name one the reconciler cannot find.
+        guard !workloadSpreads.isEmpty else { return [] }
         switch event {
         case .added(let pod), .deleted(let pod):
             return self.keys(forPod: pod, workloadSpreads: workloadSpreads, replicaSetOwner: replicaSetOwner)
