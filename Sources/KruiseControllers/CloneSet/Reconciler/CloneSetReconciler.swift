@@ -78,15 +78,8 @@ public struct CloneSetReconciler: Reconciler {
         guard self.expectations.isSatisfied(key, pods: pods) else {
             return ReconcileResult(requeueAfter: self.recheckInterval)
         }
-        let claims = self.claims.store.byIndex(CacheIndex.controllerUID, uid)
-        let revisions = Self.candidateRevisions(self.revisions.store.list(namespace: key.namespace), of: observed)
-        let cloneSet = CloneSetDefaults.defaulted(observed, injectTemplateDefaults: false)
-        var random = SystemRandomNumberGenerator()
-        let plan = self.planner.plan(
-            cloneSet: cloneSet, pods: pods, pvcs: claims, revisions: revisions, now: KubeTime.now(), random: &random)
-        let execution = await self.executor.execute(
-            plan.steps, cloneSet: observed, updateRevision: plan.status.updateRevision ?? "")
-        try await self.statusWriter.write(plan.status, on: observed)
+        let (execution, status, requeueAfter) = await self.planAndExecute(observed, pods: pods)
+        try await self.statusWriter.write(status, on: observed)
         if !execution.succeeded { throw CloneSetReconcileError.planStepFailed(cloneSet: key.description) }
         if self.syncBatchPeriod > .zero {
             // The batch ends early once there is something new to act on: a new generation (a scale or template
@@ -94,7 +87,7 @@ public struct CloneSetReconciler: Reconciler {
             // containers, or reported the pods ready); or, after a sync that wrote no pod, a change in how many
             // pods are ready (the status just written is stale: pods finishing a scale-up).
             let generation = observed.metadata.generation
-            let ready = plan.status.readyReplicas
+            let ready = status.readyReplicas
             await Self.pause(for: self.syncBatchPeriod) {
                 if self.cloneSets.store.get(key)?.metadata.generation != generation { return true }
                 if execution.written.isEmpty {
@@ -103,7 +96,25 @@ public struct CloneSetReconciler: Reconciler {
                 return Self.allWrittenAgain(execution.written) { self.pods.store.get($0)?.metadata.resourceVersion }
             }
         }
-        return ReconcileResult(requeueAfter: plan.requeueAfter)
+        return ReconcileResult(requeueAfter: requeueAfter)
+    }
+
+    /// Plans a sync of `observed` and runs the plan's steps; gives what the rest of the sync needs of the plan.
+    /// The plan (with the changed pods its actions carry) is released on return, not after the batch pause,
+    /// where freeing it held up the next sync by a millisecond or two.
+    private func planAndExecute(
+        _ observed: CloneSet, pods: [Pod]
+    ) async -> (CloneSetPlanExecutor.Execution, CloneSetStatus, Duration?) {
+        let uid = observed.metadata.uid ?? ""
+        let claims = self.claims.store.byIndex(CacheIndex.controllerUID, uid)
+        let revisions = Self.candidateRevisions(self.revisions.store.list(namespace: observed.namespace), of: observed)
+        let cloneSet = CloneSetDefaults.defaulted(observed, injectTemplateDefaults: false)
+        var random = SystemRandomNumberGenerator()
+        let plan = self.planner.plan(
+            cloneSet: cloneSet, pods: pods, pvcs: claims, revisions: revisions, now: KubeTime.now(), random: &random)
+        let execution = await self.executor.execute(
+            plan.steps, cloneSet: observed, updateRevision: plan.status.updateRevision ?? "")
+        return (execution, plan.status, plan.requeueAfter)
     }
 
     /// `true` when every pod in `written` (pod → the version we wrote) has since been written by someone else:
