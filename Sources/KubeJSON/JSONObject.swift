@@ -132,6 +132,21 @@ public struct JSONObject: Sendable {
         }
     }
 
+    /// `true` when some member's value is `null`; a packed object is read from its text.
+    public var hasNullValue: Bool {
+        switch self.storage {
+        case .members(let members):
+            return members.contains { $0.value.isNull }
+        case .packed(let packed, let start):
+            var found = false
+            packed.forEachMember(objectAt: Int(start)) { bytes, _, value in
+                found = bytes[value] == UInt8(ascii: "n")
+                return !found
+            }
+            return found
+        }
+    }
+
     /// `true` when the object has no members.
     public var isEmpty: Bool {
         switch self.storage {
@@ -232,10 +247,17 @@ extension JSONObject: Hashable {
             if left === right && leftStart == rightStart { return true }
             if PackedJSON.sameText(left, Int(leftStart), right, Int(rightStart)) { return true }
         }
+        // A packed object against ordinary members (a stored object and a changed copy): read from the text.
+        if case .packed(let packed, let start) = lhs.storage, case .members = rhs.storage {
+            return packed.equals(objectAt: Int(start), rhs)
+        }
+        if case .members = lhs.storage, case .packed(let packed, let start) = rhs.storage {
+            return packed.equals(objectAt: Int(start), lhs)
+        }
         return Self.equalMembers(lhs.members, rhs.members)
     }
 
-    private static func equalMembers(_ lhs: [Member], _ rhs: [Member]) -> Bool {
+    static func equalMembers(_ lhs: [Member], _ rhs: [Member]) -> Bool {
         guard lhs.count == rhs.count else { return false }
         // A copy that was never mutated shares its members' storage: equal without a walk (controllers compare
         // every pod with its possibly-changed copy on every sync).

@@ -23,6 +23,41 @@ import Testing
         }
     }
 
+    /// A packed object compared with ordinary members (read from its text) answers as the two trees do: for
+    /// variations of the tree (changed, removed, added members), for its members in another order, for numbers
+    /// spelled differently, and for objects too large to match members by scanning.
+    @Test func packedObjectsCompareWithTreesAsTreesDo() throws {
+        for seed in UInt64(1)...1500 {
+            var random = RandomJSON(seed: seed)
+            random.maxDepth = 4
+            let tree = JSONValue.object(random.object())
+            let packed = JSONValue.object(tree.objectValue!.packed())
+            let variant = random.mutate(tree)
+            #expect((packed == variant) == (tree == variant), "seed \(seed)")
+            #expect((variant == packed) == (variant == tree), "seed \(seed)")
+            let reordered = JSONValue.object(JSONObject(tree.objectValue!.members.reversed().map { ($0.key, $0.value) }))
+            #expect(packed == reordered, "seed \(seed)")
+        }
+        let spelled: JSONValue = ["a": ["b": .number(JSONNumber("1.0")!)], "c": [1, "x"]]
+        let one: JSONValue = ["a": ["b": 1], "c": [1, "x"]]
+        let packedOne = JSONValue.object(one.objectValue!.packed())
+        #expect(packedOne == spelled)
+        #expect(packedOne != ["a": ["b": 1], "c": [1, "y"]])
+        #expect(packedOne != ["a": ["b": 1], "c": [1]])
+        #expect(packedOne != ["a": ["b": 1]])
+        var large = JSONObject()
+        for index in 0..<40 { large["key-\(index)"] = .string("value \(index)") }
+        let packedLarge = JSONValue.object(large.packed())
+        #expect(packedLarge == .object(large))
+        var changed = large
+        changed["key-39"] = "other"
+        #expect(packedLarge != .object(changed))
+        let escaped: JSONValue = ["k\"ey": "va\\lue\n", "plain": "x"]
+        let packedEscaped = JSONValue.object(escaped.objectValue!.packed())
+        #expect(packedEscaped == ["plain": "x", "k\"ey": "va\\lue\n"])
+        #expect(packedEscaped != ["plain": "x", "k\"ey": "va\\lue"])
+    }
+
     /// Walks both values through the public reads only, so that every decoding path of the packed form runs.
     private static func expectSameReads(_ packed: JSONValue, _ tree: JSONValue, seed: UInt64) {
         switch (packed, tree) {

@@ -53,7 +53,7 @@ struct FieldComparison {
         var outcome = FieldOutcome()
         guard lhs != nil || rhs != nil else { return outcome }
         // An untouched part of the stored object (a status write keeps the stored spec): nothing below differs.
-        if let lhs, let rhs, lhs.isKnownIdentical(to: rhs) { return outcome }
+        if let lhs, let rhs, lhs.isKnownIdentical(to: rhs) || Self.isCheaplyEqual(lhs, rhs) { return outcome }
         let left = Self.container(lhs, schema: schema)
         let right = Self.container(rhs, schema: schema)
         let bothContainers = (lhs == nil || left != nil) && (rhs == nil || right != nil)
@@ -75,6 +75,19 @@ struct FieldComparison {
             outcome.modified = true
         }
         return outcome
+    }
+
+    /// `true` when `lhs` and `rhs` are equal and telling so is cheaper than comparing them field by field: a
+    /// stored (packed) object against a changed copy's ordinary members is compared on its text without
+    /// decoding a member (most list items of a status write are unchanged), and lists compare element-wise,
+    /// their packed items the same way. Two trees are left to the field-by-field walk, which would repeat an
+    /// equality walk's work when they differ.
+    private static func isCheaplyEqual(_ lhs: JSONValue, _ rhs: JSONValue) -> Bool {
+        switch (lhs, rhs) {
+        case (.object(let left), .object(let right)): left.isPacked != right.isPacked && left == right
+        case (.array, .array): lhs == rhs
+        default: false
+        }
     }
 
     /// Records the outcome of the field at `element` of this level.

@@ -161,7 +161,7 @@ enum ObjectLifecycle {
             case .null?:
                 metadata[name] = nil
                 changed = true
-            case .object(var map)? where map.contains(where: { $0.value.isNull }):
+            case .object(var map)? where map.hasNullValue:
                 for index in map.members.indices where map.members[index].value.isNull {
                     map.updateValue(atIndex: index) { $0 = "" }
                 }
@@ -228,8 +228,9 @@ enum ObjectLifecycle {
             }
             let namespace = urlNamespace.isEmpty ? bodyNamespace : urlNamespace
             if namespace.isEmpty { throw APIStatus.badRequest("the namespace of the object is missing") }
-            metadata.namespace = namespace
-        } else {
+            // Setting a stored object's own namespace again would decode its packed metadata for nothing.
+            if bodyNamespace != namespace { metadata.namespace = namespace }
+        } else if metadata.namespace != nil {
             metadata.namespace = nil
         }
     }
