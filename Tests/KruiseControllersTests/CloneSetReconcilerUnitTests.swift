@@ -141,9 +141,8 @@ import Testing
     }
 
     static var inPlace: InPlaceUpdateChange {
-        var updated = created
-        updated.spec.containers = [Container(name: "main", image: "nginx:1.27")]
-        return InPlaceUpdateChange(statusChange: nil, podChange: PodChange(from: created, to: updated), revision: "web-new")
+        let spec = InPlaceUpdate.Spec(json: ["revision": "web-new", "containerImages": ["main": "nginx:1.27"]])!
+        return InPlaceUpdateChange(pod: created, spec: spec, now: KubeTime(seconds: 1_700_000_000))
     }
 
     static let eventCases: [EventCase] = [

@@ -165,17 +165,26 @@ public enum InPlaceUpdate {
         return updated
     }
 
-    /// `Update`: the status change (InPlaceUpdateReady False, reason `StartInPlaceUpdate`, Ready recomputed) when
-    /// the pod has the readiness gate, and the pod change (revision labels, lifecycle Updating, state annotation,
-    /// then images and metadata now, or the grace annotation when `graceSeconds > 0`).
+    /// `Update`: the in-place update of `pod` to `spec` starting at `now`. The writes it makes are worked out
+    /// when the executor asks for them (``InPlaceUpdateChange/statusChange`` and
+    /// ``InPlaceUpdateChange/podChange``), in the task that sends them.
     public static func update(pod: Pod, spec: Spec, now: KubeTime) -> InPlaceUpdateChange {
-        var statusChange: PodChange?
-        if CloneSetPods.hasInPlaceReadinessGate(pod) {
-            var condition = Condition(type: KruiseKeys.inPlaceUpdateReady, status: "False", reason: "StartInPlaceUpdate")
-            condition.lastTransitionTime = now.truncatedToSeconds
-            let changed = settingCondition(pod, condition)
-            if changed != pod { statusChange = PodChange(from: pod, to: changed) }
-        }
+        InPlaceUpdateChange(pod: pod, spec: spec, now: now)
+    }
+
+    /// The status change an update starts with when the pod has the readiness gate: InPlaceUpdateReady False,
+    /// reason `StartInPlaceUpdate`, Ready recomputed; `nil` when there is none or it changes nothing.
+    public static func startingStatus(of pod: Pod, now: KubeTime) -> PodChange? {
+        guard CloneSetPods.hasInPlaceReadinessGate(pod) else { return nil }
+        var condition = Condition(type: KruiseKeys.inPlaceUpdateReady, status: "False", reason: "StartInPlaceUpdate")
+        condition.lastTransitionTime = now.truncatedToSeconds
+        let changed = settingCondition(pod, condition)
+        return changed != pod ? PodChange(from: pod, to: changed) : nil
+    }
+
+    /// The pod change of an update: revision labels, lifecycle Updating, state annotation, then images and
+    /// metadata now, or the grace annotation when `graceSeconds > 0`.
+    public static func updatedPod(_ pod: Pod, spec: Spec, now: KubeTime) -> PodChange {
         var updated = pod
         updated.metadata.labels[KruiseKeys.controllerRevisionHash] = spec.revision
         updated.metadata.labels[KruiseKeys.podTemplateHash] = CloneSetPods.shortHash(spec.revision)
@@ -191,7 +200,7 @@ public enum InPlaceUpdate {
             updated.metadata.annotations[KruiseKeys.inPlaceUpdateGrace] =
                 String(decoding: spec.json.serialized(), as: UTF8.self)
         }
-        return InPlaceUpdateChange(statusChange: statusChange, podChange: PodChange(from: pod, to: updated), revision: spec.revision)
+        return PodChange(from: pod, to: updated)
     }
 
     /// The outcome of ``refresh(pod:now:)``.

@@ -43,11 +43,11 @@ public enum CloneSetActionEffects {
         case (.inPlaceUpdate(let change), .applied):
             return CloneSetEvent(
                 .normal, "SuccessfulUpdatePodInPlace",
-                "successfully update pod \(change.podChange.pod.name) in-place(revision \(change.revision))")
+                "successfully update pod \(change.pod.name) in-place(revision \(change.revision))")
         case (.inPlaceUpdate(let change), .failed(let error)):
             return CloneSetEvent(
                 .warning, "FailedUpdatePodInPlace",
-                "failed to update pod \(change.podChange.pod.name) in-place(revision \(change.revision)): \(error)")
+                "failed to update pod \(change.pod.name) in-place(revision \(change.revision)): \(error)")
         case (.updatePod(let change), .failed(let error)) where marksSpecifiedDelete(change):
             return CloneSetEvent(
                 .warning, "FailedUpdatePodReCreate",

@@ -134,7 +134,7 @@ public struct CloneSetPlanExecutor: Sendable {
         case .createPod(let pod): ObjectKey(pod)
         case .settleCreatedPod(let ref, _): ObjectKey(namespace: ref.namespace, name: ref.name)
         case .updatePod(let change), .updatePodStatus(let change): ObjectKey(change.pod)
-        case .inPlaceUpdate(let change): ObjectKey(change.podChange.pod)
+        case .inPlaceUpdate(let change): ObjectKey(change.pod)
         default: nil
         }
     }
@@ -304,7 +304,7 @@ public struct CloneSetPlanExecutor: Sendable {
         case .deletePod(let ref): "delete pod \(ref)"
         case .updatePod(let change): "update pod \(change.ref)"
         case .updatePodStatus(let change): "update pod status \(change.ref)"
-        case .inPlaceUpdate(let change): "in-place update pod \(change.podChange.ref)"
+        case .inPlaceUpdate(let change): "in-place update pod \(ObjectIdentity(of: change.pod))"
         case .updatePodsToDelete: "update podsToDelete"
         }
     }
