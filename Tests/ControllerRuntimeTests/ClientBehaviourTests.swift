@@ -122,6 +122,17 @@ struct ClientBehaviourTests {
         let fromCache = try await client.list(Event.self, namespace: "default").items.first { $0.object["reason"] == "FromCache" }
         #expect(fromCache?.object["involvedObject"]?["apiVersion"] == "v1")
         #expect(fromCache?.object["involvedObject"]?["kind"] == "Pod")
+
+        // As client-go's correlator: similar messages are combined from the tenth on, and the object's 25 events
+        // (5 so far) are all it gets at once.
+        for index in 1...30 { recorder.record(pod, type: .normal, reason: "Scaled", message: "pod \(index)") }
+        await recorder.flush()
+        let scaled = try await client.list(Event.self, namespace: "default").items.filter { $0.object["reason"] == "Scaled" }
+        #expect(scaled.count == 10)
+        #expect(scaled.reduce(0) { $0 + ($1.object["count"]?.intValue ?? 0) } == 20)
+        let combined = scaled.first { $0.object["message"]?.stringValue?.hasPrefix("(combined from similar events): ") == true }
+        #expect(combined?.object["count"]?.intValue == 11)
+        #expect(combined?.object["message"] == "(combined from similar events): pod 20")
         await client.shutdown()
         await server.stopListening()
     }

@@ -4,10 +4,10 @@ public import KubeModel
 public import Logging
 import Synchronization
 
-/// Records core/v1 Events about objects, as client-go's recorder does: an event repeated for the same
-/// object, type, reason and message within ten minutes updates the existing Event (`count`,
-/// `lastTimestamp`) instead of creating another one. Recording never blocks or fails the caller: events are
-/// written in the background and dropped on error.
+/// Records core/v1 Events about objects, as client-go's recorder does with its default correlation
+/// (``EventCorrelator``): repeats patch the existing Event's count, similar events are combined, and each object
+/// may produce 25 events at once and one more every 5 minutes. Recording never blocks or fails the caller:
+/// events are written in the background, one after another, and dropped on error.
 public final class EventRecorder: Sendable {
     /// `Normal` or `Warning`.
     public enum EventType: String, Sendable {
@@ -15,28 +15,12 @@ public final class EventRecorder: Sendable {
         case warning = "Warning"
     }
 
-    private struct Key: Hashable {
-        var namespace: String
-        var uid: String
-        var type: String
-        var reason: String
-        var message: String
-    }
-
-    private struct Seen {
-        var name: String
-        var count: Int
-        var last: KubeTime
-    }
-
     public let component: String
     private let client: KubeClient
     private let logger: Logger
-    private let seen: Mutex<[Key: Seen]> = Mutex([:])
-    /// The last write in flight: writes run one after another, so repeats aggregate instead of racing.
+    private let correlator = Mutex(EventCorrelator())
+    /// The last write in flight: writes run one after another, so a patch never overtakes its create.
     private let tail: Mutex<Task<Void, Never>?> = Mutex(nil)
-    /// Repeats within this window are aggregated (client-go: 10 minutes).
-    static let aggregationWindow: Int64 = 600
 
     public init(client: KubeClient, component: String, logger: Logger) {
         self.client = client
@@ -48,22 +32,33 @@ public final class EventRecorder: Sendable {
     /// `kind`; the involved object then takes them from its type.
     public func record<Object: KubeObject>(_ object: Object, type: EventType, reason: String, message: String) {
         let typeKind = Object.groupVersionKind
-        let involved: JSONValue = [
-            "apiVersion": .string(object.apiVersion ?? (typeKind.kind.isEmpty ? "" : typeKind.apiVersion)),
-            "kind": .string(object.kind ?? typeKind.kind),
+        let involved = EventCorrelator.InvolvedObject(
+            apiVersion: object.apiVersion ?? (typeKind.kind.isEmpty ? "" : typeKind.apiVersion),
+            kind: object.kind ?? typeKind.kind,
+            namespace: object.namespace.isEmpty ? "default" : object.namespace,
+            name: object.name,
+            uid: object.metadata.uid ?? object.name)
+        let now = KubeTime.now().truncatedToSeconds
+        let decision = self.correlator.withLock { correlator in
+            correlator.correlate(
+                object: involved, type: type.rawValue, reason: reason, message: message, now: now,
+                name: { "\(object.name).\(Self.uniqueSuffix())" })
+        }
+        if decision == .skip { return }
+        let reference: JSONValue = [
+            "apiVersion": .string(involved.apiVersion),
+            "kind": .string(involved.kind),
             "name": .string(object.name),
             "namespace": .string(object.namespace),
             "uid": .string(object.metadata.uid ?? ""),
             "resourceVersion": .string(object.metadata.resourceVersion ?? ""),
         ]
-        let namespace = object.namespace.isEmpty ? "default" : object.namespace
-        let key = Key(namespace: namespace, uid: object.metadata.uid ?? object.name, type: type.rawValue, reason: reason, message: message)
-        let objectName = object.name
+        let write = Write(decision: decision, involved: reference, namespace: involved.namespace, type: type.rawValue, reason: reason, now: now)
         self.tail.withLock { tail in
             let previous = tail
             tail = Task {
                 await previous?.value
-                await self.write(key: key, involved: involved, objectName: objectName)
+                await self.write(write)
             }
         }
     }
@@ -73,45 +68,50 @@ public final class EventRecorder: Sendable {
         await self.tail.withLock { $0 }?.value
     }
 
-    /// Writes (or aggregates) one event; returns the Event's name.
-    @discardableResult
-    private func write(key: Key, involved: JSONValue, objectName: String) async -> String? {
-        let now = KubeTime.now().truncatedToSeconds
-        let previous = self.seen.withLock { seen -> Seen? in
-            guard let entry = seen[key], now.seconds - entry.last.seconds < Self.aggregationWindow else { return nil }
-            seen[key]?.count += 1
-            seen[key]?.last = now
-            return seen[key]
-        }
-        if let previous {
-            let patch: JSONValue = ["count": .int(Int64(previous.count)), "lastTimestamp": now.json]
+    /// One Event write the correlator decided on.
+    private struct Write: Sendable {
+        var decision: EventCorrelator.Decision
+        var involved: JSONValue
+        var namespace: String
+        var type: String
+        var reason: String
+        var now: KubeTime
+    }
+
+    /// Creates the Event, or patches its count, last time and message; a patch of an Event that is gone
+    /// (expired) creates it again under its name, as client-go does.
+    private func write(_ write: Write) async {
+        switch write.decision {
+        case .skip:
+            return
+        case .create(let name, let message, let count, let first):
+            await self.create(write, name: name, message: message, count: count, first: first)
+        case .patch(let name, let message, let count, let first):
+            let patch: JSONValue = ["count": .int(Int64(count)), "lastTimestamp": write.now.json, "message": .string(message)]
             do {
-                _ = try await self.client.patch(
-                    Event.self, namespace: key.namespace, name: previous.name, type: .merge, body: patch.serialized()
-                )
-                return previous.name
+                _ = try await self.client.patch(Event.self, namespace: write.namespace, name: name, type: .merge, body: patch.serialized())
             } catch {
                 self.logger.debug("event update failed", metadata: ["error": "\(error)"])
-                // Fall through: create a fresh one (the old Event may have been garbage-collected).
+                await self.create(write, name: name, message: message, count: count, first: first)
             }
         }
-        var event = Event(metadata: ObjectMeta(name: "\(objectName).\(Self.uniqueSuffix())", namespace: key.namespace))
-        event.object["involvedObject"] = involved
-        event.object["reason"] = .string(key.reason)
-        event.object["message"] = .string(key.message)
-        event.object["type"] = .string(key.type)
+    }
+
+    private func create(_ write: Write, name: String, message: String, count: Int, first: KubeTime) async {
+        var event = Event(metadata: ObjectMeta(name: name, namespace: write.namespace))
+        event.object["involvedObject"] = write.involved
+        event.object["reason"] = .string(write.reason)
+        event.object["message"] = .string(message)
+        event.object["type"] = .string(write.type)
         event.object["source"] = ["component": .string(self.component)]
         event.object["reportingComponent"] = .string(self.component)
-        event.object["firstTimestamp"] = now.json
-        event.object["lastTimestamp"] = now.json
-        event.object["count"] = 1
+        event.object["firstTimestamp"] = first.json
+        event.object["lastTimestamp"] = write.now.json
+        event.object["count"] = .int(Int64(count))
         do {
-            let created = try await self.client.create(event)
-            self.seen.withLock { $0[key] = Seen(name: created.name, count: 1, last: now) }
-            return created.name
+            _ = try await self.client.create(event)
         } catch {
             self.logger.debug("event create failed", metadata: ["error": "\(error)"])
-            return nil
         }
     }
 
