@@ -12,6 +12,7 @@ public final class TestAPIServer: Sendable {
     public let certificates: ServingCertificates
     public let token: BearerToken
     private let task: Mutex<Task<Void, any Error>?> = Mutex(nil)
+    private let stop: Mutex<AsyncStream<Void>.Continuation?> = Mutex(nil)
     private let boundPort: Mutex<Int> = Mutex(0)
 
     /// Starts a server; `historyLimit` bounds the watch history (small values force 410 Gone).
@@ -42,13 +43,16 @@ public final class TestAPIServer: Sendable {
         var logger = Logger(label: "test.apiserver")
         logger.logLevel = .critical
         let http = APIHTTPServer(apiServer: self.apiServer, certificates: self.certificates, token: self.token, port: port, logger: logger)
+        let (stop, stopping) = AsyncStream<Void>.makeStream()
         let task = Task {
-            try await http.run { port in
-                continuation.yield(port)
-                continuation.finish()
-            }
+            try await http.run(
+                onReady: { port in
+                    continuation.yield(port)
+                    continuation.finish()
+                }, stop: stop)
         }
         self.task.withLock { $0 = task }
+        self.stop.withLock { $0 = stopping }
         for await bound in ready {
             self.boundPort.withLock { $0 = bound }
             return
@@ -56,14 +60,25 @@ public final class TestAPIServer: Sendable {
         throw CancellationError()
     }
 
-    /// Stops listening; open connections and watches end. The store keeps its state.
-    public func stopListening() async {
+    /// Stops listening; open connections and watches end. The store keeps its state. The server shuts down
+    /// gracefully, and is cancelled only if that takes longer than `grace` (a request that never ends).
+    public func stopListening(grace: Duration = .seconds(10)) async {
         let task = self.task.withLock { task -> Task<Void, any Error>? in
             defer { task = nil }
             return task
         }
-        task?.cancel()
-        _ = try? await task?.value
+        let stopping = self.stop.withLock { stop -> AsyncStream<Void>.Continuation? in
+            defer { stop = nil }
+            return stop
+        }
+        guard let task else { return }
+        stopping?.finish()
+        let deadline = Task {
+            try? await Task.sleep(for: grace)
+            if !Task.isCancelled { task.cancel() }
+        }
+        _ = try? await task.value
+        deadline.cancel()
     }
 
     public func configuration(qps: Double = 1000, burst: Int = 1000) -> ClientConfiguration {

@@ -42,6 +42,24 @@ public struct APIHTTPServer: Sendable {
         try await application.runService()
     }
 
+    /// Serves until `stop` yields or finishes, then shuts down gracefully: the listener closes, watches end,
+    /// requests in flight are answered and idle connections closed. (Cancelling ``run(onReady:)``'s task drops
+    /// connections instead, and a connection accepted but not yet served then trips NIO's check that every
+    /// async writer is finished: swift-server/swift-http-server#137.)
+    public func run(onReady: @escaping @Sendable (Int) async -> Void, stop: AsyncStream<Void>) async throws {
+        let application = try self.makeApplication(onReady: onReady)
+        let group = ServiceGroup(services: [application], logger: self.logger)
+        try await withThrowingTaskGroup(of: Void.self) { tasks in
+            tasks.addTask { try await group.run() }
+            tasks.addTask {
+                for await _ in stop { break }
+                await group.triggerGracefulShutdown()
+            }
+            try await tasks.next()
+            tasks.cancelAll()
+        }
+    }
+
     /// The Hummingbird application.
     func makeApplication(
         onReady: @escaping @Sendable (Int) async -> Void
