@@ -20,6 +20,7 @@ struct SchedulerReconciler: Reconciler {
     let assumptions: SchedulingAssumptions
     let facts = SchedulingFactsCache()
     let bound = BoundPodsIndex()
+    let unschedulable = UnschedulablePods()
     let logger: Logger
 
     /// How long an unschedulable pod waits before it is tried again when nothing changes.
@@ -27,34 +28,35 @@ struct SchedulerReconciler: Reconciler {
 
     /// Wires the controller to the pod and node caches.
     func watch(with controller: Controller) {
-        let pods = self.pods
         let planner = self.planner
         let assumptions = self.assumptions
         let bound = self.bound
+        let unschedulable = self.unschedulable
         controller.watch(self.pods) { event in
-            // Registered before the informer runs, so the index sees every event from the first list on.
+            // Registered before the informer runs, so the indexes see every event from the first list on.
             bound.apply(event)
+            unschedulable.apply(event) { Self.isPending($0, planner: planner) }
             switch event {
             case .added(let pod):
                 return Self.isPending(pod, planner: planner) ? [ObjectKey(pod)] : []
             case .updated(let old, let new):
                 if Self.isPending(new, planner: planner) { return [ObjectKey(new)] }
                 // A pod finishing frees its node's resources.
-                if old.isScheduled && !old.isTerminated && new.isTerminated { return Self.unschedulable(in: pods, planner: planner) }
+                if old.isScheduled && !old.isTerminated && new.isTerminated { return unschedulable.all }
                 return []
             case .deleted(let pod):
                 assumptions.forget(ObjectKey(pod))
-                return pod.isScheduled ? Self.unschedulable(in: pods, planner: planner) : []
+                return pod.isScheduled ? unschedulable.all : []
             }
         }
         controller.watch(self.nodes) { event in
             switch event {
             case .added, .deleted:
-                return Self.unschedulable(in: pods, planner: planner)
+                return unschedulable.all
             case .updated(let old, let new):
                 let changed = old.metadata.labels != new.metadata.labels || old.spec != new.spec
                     || old.status.allocatable != new.status.allocatable || old.isReady != new.isReady
-                return changed ? Self.unschedulable(in: pods, planner: planner) : []
+                return changed ? unschedulable.all : []
             }
         }
     }
@@ -112,12 +114,5 @@ struct SchedulerReconciler: Reconciler {
     static func isPending(_ pod: Pod, planner: SchedulerPlanner) -> Bool {
         !pod.isScheduled && !pod.metadata.isBeingDeleted && !pod.isTerminated
             && (pod.spec.schedulerName ?? "default-scheduler") == planner.schedulerName
-    }
-
-    /// The pending pods that were found unschedulable, to try again.
-    static func unschedulable(in pods: Informer<Pod>, planner: SchedulerPlanner) -> [ObjectKey] {
-        pods.store.values().filter { pod in
-            Self.isPending(pod, planner: planner) && pod.status.conditions[type: "PodScheduled"]?.status == "False"
-        }.map { ObjectKey($0) }
     }
 }
