@@ -14,6 +14,13 @@ public final class CacheStore<Object: KubeObject>: Sendable {
         var objects: [ObjectKey: Object] = [:]
         /// index name → indexed value → keys
         var indexes: [String: [String: Set<ObjectKey>]] = [:]
+        /// What each object is indexed under (index name → values), as worked out when it was stored: an update
+        /// that leaves them alone (most are status writes) touches no index and no object is decoded again to
+        /// find what to unindex.
+        var memberships: [ObjectKey: [String: [String]]] = [:]
+        /// ``byIndex(_:_:)``'s key order per index value, until that value's keys change: controllers read their
+        /// children this way on every sync, and sorting a thousand keys each time was most of a sync's cost.
+        var sortedKeys: [String: [String: [ObjectKey]]] = [:]
         /// ``list()``'s answer until the next change: a scheduler lists its nodes for every pod it places,
         /// and nodes change far less often than that.
         var sorted: [Object]?
@@ -61,7 +68,14 @@ public final class CacheStore<Object: KubeObject>: Sendable {
     public func byIndex(_ name: String, _ value: String) -> [Object] {
         self.state.withLock { state in
             guard let keys = state.indexes[name]?[value] else { return [] }
-            return keys.sorted().compactMap { state.objects[$0] }
+            let order: [ObjectKey]
+            if let cached = state.sortedKeys[name]?[value] {
+                order = cached
+            } else {
+                order = keys.sorted()
+                state.sortedKeys[name, default: [:]][value] = order
+            }
+            return order.compactMap { state.objects[$0] }
         }
     }
 
@@ -79,9 +93,16 @@ public final class CacheStore<Object: KubeObject>: Sendable {
         return self.state.withLock { state in
             state.sorted = nil
             let previous = state.objects.updateValue(object, forKey: key)
-            if let previous { Self.unindex(previous, key: key, indexers: self.indexers, state: &state) }
-            for (name, indexed) in values {
-                for value in indexed { state.indexes[name, default: [:]][value, default: []].insert(key) }
+            let old = state.memberships[key] ?? [:]
+            if old != values {
+                Self.unindex(key, from: old, keeping: values, state: &state)
+                for (name, indexed) in values {
+                    for value in indexed where !(old[name]?.contains(value) ?? false) {
+                        state.indexes[name, default: [:]][value, default: []].insert(key)
+                        state.sortedKeys[name]?[value] = nil
+                    }
+                }
+                state.memberships[key] = values
             }
             return previous
         }
@@ -93,16 +114,20 @@ public final class CacheStore<Object: KubeObject>: Sendable {
         self.state.withLock { state in
             guard let previous = state.objects.removeValue(forKey: key) else { return nil }
             state.sorted = nil
-            Self.unindex(previous, key: key, indexers: self.indexers, state: &state)
+            Self.unindex(key, from: state.memberships.removeValue(forKey: key) ?? [:], keeping: [:], state: &state)
             return previous
         }
     }
 
-    private static func unindex(_ object: Object, key: ObjectKey, indexers: [String: IndexFunction], state: inout State) {
-        for (name, function) in indexers {
-            for value in function(object) {
+    /// Takes `key` out of the index values in `memberships` that `kept` does not also list.
+    private static func unindex(
+        _ key: ObjectKey, from memberships: [String: [String]], keeping kept: [String: [String]], state: inout State
+    ) {
+        for (name, values) in memberships {
+            for value in values where !(kept[name]?.contains(value) ?? false) {
                 state.indexes[name]?[value]?.remove(key)
                 if state.indexes[name]?[value]?.isEmpty == true { state.indexes[name]?[value] = nil }
+                state.sortedKeys[name]?[value] = nil
             }
         }
     }
