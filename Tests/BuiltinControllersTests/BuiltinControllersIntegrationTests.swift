@@ -102,6 +102,40 @@ struct BuiltinControllersIntegrationTests {
         await cluster.stop()
     }
 
+    /// A Recreate rollout starts the new pods only once every old pod is gone, not just once the old ReplicaSet
+    /// is scaled to zero: an old pod held by a finalizer keeps the new ReplicaSet from being created.
+    @Test func recreateWaitsForTheOldPodsToGo() async throws {
+        let cluster = try await Cluster.start()
+        var deployment = Deployment(metadata: ObjectMeta(name: "app", namespace: "default"))
+        deployment.object["spec"] = [
+            "replicas": 1, "selector": ["matchLabels": ["app": "web"]], "template": Self.template, "strategy": ["type": "Recreate"],
+        ]
+        _ = try await cluster.client.create(deployment)
+        #expect(await eventually(timeout: .seconds(30)) { (try? await cluster.pods("app=web").count) == 1 })
+        let old = try #require(try await cluster.pods("app=web").first)
+        try await cluster.markReady(old)
+        _ = try await cluster.client.patch(
+            Pod.self, namespace: "default", name: old.name, type: .merge,
+            body: Array(#"{"metadata":{"finalizers":["test.kruise.io/hold"]}}"#.utf8))
+        _ = try await cluster.client.patch(
+            Deployment.self, namespace: "default", name: "app", type: .merge,
+            body: Array(#"{"spec":{"template":{"spec":{"containers":[{"name":"c","image":"nginx:1.28"}]}}}}"#.utf8))
+        #expect(await eventually(timeout: .seconds(30)) {
+            (try? await cluster.client.get(Pod.self, namespace: "default", name: old.name))?.metadata.isBeingDeleted == true
+        })
+        // The old ReplicaSet is at zero now, but its pod is still there: nothing new may start.
+        try await Task.sleep(for: .milliseconds(500))
+        let all = try await cluster.client.list(Pod.self, namespace: "default").items
+        #expect(all.map(\.name) == [old.name])
+        _ = try await cluster.client.patch(
+            Pod.self, namespace: "default", name: old.name, type: .merge, body: Array(#"{"metadata":{"finalizers":null}}"#.utf8))
+        #expect(await eventually(timeout: .seconds(30)) {
+            let pods = (try? await cluster.pods("app=web")) ?? []
+            return pods.count == 1 && pods.first?.name != old.name && pods.first?.spec.containers.first?.image == "nginx:1.28"
+        })
+        await cluster.stop()
+    }
+
     @Test func statefulSetCreatesPodsInOrder() async throws {
         let cluster = try await Cluster.start()
         var set = StatefulSet(metadata: ObjectMeta(name: "db", namespace: "default"))

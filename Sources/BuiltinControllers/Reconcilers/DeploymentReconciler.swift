@@ -16,7 +16,10 @@ struct DeploymentReconciler: Reconciler {
         if deployment.metadata.isBeingDeleted { return .done }
         let replicaSets = self.replicaSets.store.list(namespace: key.namespace)
         let owned = replicaSets.filter { $0.metadata.controllerReference?.uid == deployment.metadata.uid }
-        let pods = owned.flatMap { self.pods.store.byIndex(CacheIndex.controllerUID, $0.metadata.uid ?? "") }
+        // Only a Recreate rollout reads the pods (it waits for the old ones to stop); kube's controller lists them
+        // on every sync, but a rolling update never looks at them.
+        let pods = deployment.spec.strategyType == "Recreate"
+            ? owned.flatMap { self.pods.store.byIndex(CacheIndex.controllerUID, $0.metadata.uid ?? "") } : []
         let plan = try self.planner.plan(deployment: deployment, replicaSets: replicaSets, pods: pods, now: KubeTime.now())
         let succeeded = await self.executor.run(plan.steps, owner: key)
         // The plan may have updated the Deployment's annotations; write status on the latest version.
