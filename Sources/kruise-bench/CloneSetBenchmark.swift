@@ -21,6 +21,9 @@ struct CloneSetBenchmark {
     struct Phase {
         var seconds: Double
         var cpuSeconds: Double
+        /// Writes the cluster stored during the phase (the difference of its resourceVersions): every
+        /// component's, lease renewals and Events included.
+        var writes: Int
     }
 
     func run() async throws -> [BenchmarkResult] {
@@ -115,6 +118,14 @@ struct CloneSetBenchmark {
             BenchmarkResult(name: "cloneset.in-place-update-\(n).seconds", value: cloneSetUpdate.seconds, unit: "s (baseline: the Deployment's rolling update)", baseline: deploymentUpdate.seconds),
             BenchmarkResult(name: "cloneset.scale-0-to-\(n).cpu-seconds", value: cloneSetScale.cpuSeconds, unit: "CPU s of kruise local (baseline: the Deployment)", baseline: deploymentScale.cpuSeconds),
             BenchmarkResult(name: "cloneset.in-place-update-\(n).cpu-seconds", value: cloneSetUpdate.cpuSeconds, unit: "CPU s of kruise local (baseline: the Deployment's rolling update)", baseline: deploymentUpdate.cpuSeconds),
+            BenchmarkResult(
+                name: "cloneset.scale-0-to-\(n).writes-per-pod", value: Double(cloneSetScale.writes) / Double(n),
+                unit: "stored writes per pod, all components (baseline: the Deployment)",
+                baseline: Double(deploymentScale.writes) / Double(n)),
+            BenchmarkResult(
+                name: "cloneset.in-place-update-\(n).writes-per-pod", value: Double(cloneSetUpdate.writes) / Double(n),
+                unit: "stored writes per pod, all components (baseline: the Deployment's rolling update)",
+                baseline: Double(deploymentUpdate.writes) / Double(n)),
             BenchmarkResult(name: "cloneset.rss", value: rss, unit: "MiB of kruise local at the end"),
         ]
     }
@@ -149,6 +160,7 @@ struct CloneSetBenchmark {
         patching: () async throws -> Void, done: @escaping @Sendable (JSONValue) -> Bool
     ) async throws -> Phase {
         let events = try await client.watchLines(location)
+        let versionBefore = try await Self.clusterVersion(client)
         let cpuBefore = cluster.cpuSeconds
         let started = ContinuousClock.now
         let monotonicStart = Self.monotonicSeconds()
@@ -171,7 +183,16 @@ struct CloneSetBenchmark {
         if ProcessInfo.processInfo.environment["KRUISE_BENCH_PHASES"] != nil {
             FileHandle.standardError.write(Data("phase \(name) \(monotonicStart) \(Self.monotonicSeconds())\n".utf8))
         }
-        return Phase(seconds: APIServerBenchmark.seconds(ContinuousClock.now - started), cpuSeconds: cluster.cpuSeconds - cpuBefore)
+        let seconds = APIServerBenchmark.seconds(ContinuousClock.now - started)
+        let cpuSeconds = cluster.cpuSeconds - cpuBefore
+        let writes = try await Self.clusterVersion(client) - versionBefore
+        return Phase(seconds: seconds, cpuSeconds: cpuSeconds, writes: writes)
+    }
+
+    /// The cluster's resourceVersion now: a list's answers carry the store's latest version.
+    private static func clusterVersion(_ client: KubeClient) async throws -> Int {
+        let list = try await client.list(Pod.self, namespace: "default", options: ListOptions(limit: 1))
+        return Int(list.resourceVersion) ?? 0
     }
 
     private static func monotonicSeconds() -> Double {
