@@ -54,8 +54,7 @@ extension PackedJSON {
         var equal = true
         self.forEachMember(objectAt: start) { bytes, key, value in
             count += 1
-            let keyEnd = value - 1  // the colon
-            let (_, escaped) = Self.stringEnd(bytes, key)
+            let (keyEnd, escaped) = Self.stringEnd(bytes, key)
             let match: JSONObject.Member?
             if escaped {
                 let decoded = self.value(at: key).stringValue ?? ""
