@@ -252,4 +252,40 @@ import Testing
         #expect(await createConfigMap("allowed-again") == 201)
         #expect(transport.calls.count == 3)
     }
+    /// A write no rule covers skips admission; which shapes are covered is remembered per configuration
+    /// version, so a rule added for a subresource applies to its very next write.
+    @Test func onlyCoveredRequestShapesReachWebhooks() async throws {
+        let transport = FakeAdmissionTransport { _, review throws(AdmissionWebhookError) in
+            (200, FakeAdmissionTransport.allow(review))
+        }
+        let server = APIServer(store: ObjectStore(), admissionTransport: transport)
+        await server.bootstrap()
+        func configuration(_ name: String, resources: [JSONValue]) -> JSONValue {
+            [
+                "apiVersion": "admissionregistration.k8s.io/v1", "kind": "ValidatingWebhookConfiguration",
+                "metadata": ["name": .string(name)],
+                "webhooks": [F.webhook("\(name).example.com", rules: [F.rule(operations: ["CREATE", "UPDATE"], groups: [""], resources: resources)]).json],
+            ]
+        }
+        let path = "/apis/admissionregistration.k8s.io/v1/validatingwebhookconfigurations"
+        #expect(await APIServerTests.send(server, "POST", path, configuration("pods", resources: ["pods"])).status == 201)
+        let pod: JSONValue = ["apiVersion": "v1", "kind": "Pod", "metadata": ["name": "p"], "spec": ["containers": [["name": "c", "image": "nginx"]]]]
+        #expect(await APIServerTests.send(server, "POST", "/api/v1/namespaces/default/pods", pod).status == 201)
+        #expect(transport.calls.count == 1)
+        func patchStatus(_ phase: String) async -> Int {
+            await APIServerTests.send(
+                server, "PATCH", "/api/v1/namespaces/default/pods/p/status", ["status": ["phase": .string(phase)]],
+                contentType: "application/merge-patch+json"
+            ).status
+        }
+        // `pods` does not cover `pods/status`, nor do config maps reach a pod rule.
+        #expect(await patchStatus("Running") == 200)
+        let configMap: JSONValue = ["apiVersion": "v1", "kind": "ConfigMap", "metadata": ["name": "c"]]
+        #expect(await APIServerTests.send(server, "POST", "/api/v1/namespaces/default/configmaps", configMap).status == 201)
+        #expect(transport.calls.count == 1)
+        #expect(await APIServerTests.send(server, "POST", path, configuration("status", resources: ["pods/status"])).status == 201)
+        #expect(await patchStatus("Succeeded") == 200)
+        #expect(transport.calls.count == 2)
+        #expect(transport.calls.last?.review["request"]?["subResource"] == "status")
+    }
 }

@@ -17,6 +17,25 @@ import Testing
         #expect(store.resourceVersion == 1)
     }
 
+    /// Every write or deletion of a resource's objects moves its last change forward; other resources' do not.
+    @Test func lastChangeFollowsEachResource() async throws {
+        let store = ObjectStore()
+        #expect(store.lastChange(group: "", resource: "pods") == 0)
+        let created = try await store.create(Support.podKey("web-0"), Support.pod("web-0"))
+        let afterCreate = store.lastChange(group: "", resource: "pods")
+        #expect(afterCreate == created.resourceVersion)
+        let configMap = ObjectKey(group: "", resource: "configmaps", namespace: "default", name: "c")
+        try await store.create(configMap, ["kind": "ConfigMap"])
+        #expect(store.lastChange(group: "", resource: "pods") == afterCreate)
+        var changed = created.value
+        changed["metadata"]?["labels"] = ["a": "b"]
+        let updated = try await store.update(Support.podKey("web-0"), changed)
+        #expect(store.lastChange(group: "", resource: "pods") == updated.resourceVersion)
+        let deleted = try await store.delete(Support.podKey("web-0"))
+        #expect(deleted.resourceVersion > updated.resourceVersion)
+        #expect(store.lastChange(group: "", resource: "pods") == deleted.resourceVersion)
+    }
+
     @Test func createKeepsMemberOrderAndAddsMetadata() async throws {
         let store = ObjectStore()
         let key = ObjectKey(group: "", resource: "configmaps", namespace: "default", name: "c")

@@ -16,15 +16,15 @@ extension APIServer {
         dryRun: Bool,
         validation: WriteQueryOptions.FieldValidation? = nil
     ) async throws(APIStatus) -> JSONValue? {
-        let mutating = self.webhookConfigurations("mutatingwebhookconfigurations")
-        let validating = self.webhookConfigurations("validatingwebhookconfigurations")
-        if mutating.isEmpty && validating.isEmpty { return object }
+        let (mutating, validating) = self.webhookConfigurations()
+        guard Self.webhooksMayApply(operation, to: target, mutating: mutating, validating: validating, cache: self.webhookCoverage)
+        else { return object }
         let attributes = self.admissionAttributes(operation, object: object, oldObject: oldObject, target: target, dryRun: dryRun)
         let controller = AdmissionController(transport: self.admissionTransport)
         let outcome = try await controller.admit(
             attributes,
-            mutating: mutating,
-            validating: validating,
+            mutating: mutating.configurations,
+            validating: validating.configurations,
             matcher: AdmissionWebhookMatcher(namespaceLabels: self.namespaceLabels(attributes.namespace)),
             serviceAddress: { namespace, name in self.serviceAddress(namespace: namespace, name: name) },
             revalidate: { (mutated) throws(APIStatus) in
@@ -84,21 +84,69 @@ extension APIServer {
         )
     }
 
-    /// The webhook configurations of one kind as stored now, parsed once per set of stored versions.
-    private func webhookConfigurations(_ resource: String) -> [AdmissionWebhookConfiguration] {
-        guard let items = try? self.store.list(group: "admissionregistration.k8s.io", resource: resource).items else {
-            return []
+    /// The mutating and validating webhook configurations as stored now.
+    private func webhookConfigurations() -> (mutating: WebhookConfigurationCache, validating: WebhookConfigurationCache) {
+        (self.webhookConfigurations("mutatingwebhookconfigurations"), self.webhookConfigurations("validatingwebhookconfigurations"))
+    }
+
+    /// The webhook configurations of one kind as stored now, parsed once per change of that resource (the
+    /// store says when it last changed: no list on every write).
+    private func webhookConfigurations(_ resource: String) -> WebhookConfigurationCache {
+        let group = "admissionregistration.k8s.io"
+        // Read before the list: a change in between leaves the cache behind, and the next call lists again.
+        let changedAt = self.store.lastChange(group: group, resource: resource)
+        if let cached = self.webhookConfigurationCache.withLock({ $0[resource] }), cached.changedAt == changedAt {
+            return cached
         }
-        let versions = items.map { WebhookConfigurationCache.Version(name: $0.key.name, resourceVersion: $0.resourceVersion) }
-        if let cached = self.webhookConfigurationCache.withLock({ $0[resource] }), cached.versions == versions {
-            return cached.configurations
-        }
+        let items = (try? self.store.list(group: group, resource: resource).items) ?? []
         let configurations = items.map { item in
             let webhooks = item.value["webhooks"]?.arrayValue?.compactMap { $0.objectValue.map(Webhook.init(object:)) }
             return AdmissionWebhookConfiguration(name: item.key.name, webhooks: webhooks ?? [])
         }
-        self.webhookConfigurationCache.withLock { $0[resource] = WebhookConfigurationCache(versions: versions, configurations: configurations) }
-        return configurations
+        let fresh = WebhookConfigurationCache(changedAt: changedAt, configurations: configurations)
+        self.webhookConfigurationCache.withLock { $0[resource] = fresh }
+        return fresh
+    }
+
+    /// `false` when no rule of any configured webhook covers `operation` on the resource of `target` (at its
+    /// version or an equivalent one), whatever the scope and the selectors: admission then has nothing to
+    /// run, and a write skips building its review. Most writes (status updates above all) are such. Answers
+    /// are kept per request shape until either kind of configuration changes.
+    static func webhooksMayApply(
+        _ operation: AdmissionOperation, to target: ResourceRequest, mutating: WebhookConfigurationCache,
+        validating: WebhookConfigurationCache, cache: borrowing Mutex<WebhookCoverage>
+    ) -> Bool {
+        if mutating.configurations.isEmpty && validating.configurations.isEmpty { return false }
+        let resource = target.groupVersionResource
+        let shape = WebhookCoverage.Shape(
+            operation: operation, group: resource.group, version: resource.version, resource: resource.resource,
+            subresource: target.subresource?.name ?? "")
+        let known = cache.withLock { coverage -> Bool? in
+            guard coverage.mutatingAt == mutating.changedAt, coverage.validatingAt == validating.changedAt else {
+                coverage = WebhookCoverage(mutatingAt: mutating.changedAt, validatingAt: validating.changedAt)
+                return nil
+            }
+            return coverage.answers[shape]
+        }
+        if let known { return known }
+        let versions = [resource.version] + target.resource.versions.map(\.name)
+        let covered = (mutating.configurations + validating.configurations).contains { configuration in
+            configuration.entries.contains { entry in
+                entry.rules.contains { rule in
+                    versions.contains { version in
+                        rule.covers(
+                            operation, group: shape.group, version: version, resource: shape.resource,
+                            subresource: shape.subresource)
+                    }
+                }
+            }
+        }
+        cache.withLock { coverage in
+            if coverage.mutatingAt == mutating.changedAt && coverage.validatingAt == validating.changedAt {
+                coverage.answers[shape] = covered
+            }
+        }
+        return covered
     }
 
     /// The labels of namespace `name`; `nil` when there is no such namespace (or no namespace).
@@ -126,19 +174,34 @@ extension APIServer {
     /// object (an `Eviction`, a `Binding`) and may deny it; a patch to it is not used, as these subresources
     /// act on the parent rather than store what was posted.
     func admitSubresourceCreate(_ target: ResourceRequest, request: APIRequest) async throws(APIStatus) {
+        let (mutating, validating) = self.webhookConfigurations()
+        guard Self.webhooksMayApply(.create, to: target, mutating: mutating, validating: validating, cache: self.webhookCoverage)
+        else { return }
         let body = try RequestBody.decode(request)
         let options = WriteQueryOptions(query: request.query)
         _ = try await self.admit(.create, object: body, oldObject: nil, target: target, dryRun: options.isDryRun)
     }
 }
 
-/// The parsed webhook configurations of one kind and the stored versions they were parsed from.
+/// The parsed webhook configurations of one kind and the store's version of that resource they were parsed at.
 struct WebhookConfigurationCache: Sendable {
-    struct Version: Sendable, Equatable {
-        var name: String
-        var resourceVersion: UInt64
+    /// ``ObjectStore/lastChange(group:resource:)`` when they were read.
+    var changedAt: UInt64
+    var configurations: [AdmissionWebhookConfiguration]
+}
+
+/// Which request shapes some webhook rule covers, for one version of each kind of configuration.
+struct WebhookCoverage: Sendable {
+    /// What a rule looks at of a request, its scope aside.
+    struct Shape: Hashable, Sendable {
+        var operation: AdmissionOperation
+        var group: String
+        var version: String
+        var resource: String
+        var subresource: String
     }
 
-    var versions: [Version]
-    var configurations: [AdmissionWebhookConfiguration]
+    var mutatingAt: UInt64 = .max
+    var validatingAt: UInt64 = .max
+    var answers: [Shape: Bool] = [:]
 }

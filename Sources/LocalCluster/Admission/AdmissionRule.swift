@@ -41,11 +41,21 @@ public struct AdmissionRule: Sendable, Hashable {
     /// `true` when the rule covers a request (kube's `rules.Matcher`), with the request's resource seen at
     /// `version`.
     public func matches(_ attributes: AdmissionAttributes, version: String) -> Bool {
-        self.matchesOperation(attributes.operation)
-            && Self.contains(self.apiGroups, attributes.resource.group)
-            && Self.contains(self.apiVersions, version)
-            && self.matchesResource(attributes.resource.resource, subresource: attributes.subresource)
+        self.covers(
+            attributes.operation, group: attributes.resource.group, version: version,
+            resource: attributes.resource.resource, subresource: attributes.subresource)
             && self.matchesScope(attributes)
+    }
+
+    /// `true` when the rule covers the operation on the resource at `version`, its scope aside: what
+    /// ``matches(_:version:)`` checks before the scope.
+    public func covers(
+        _ operation: AdmissionOperation, group: String, version: String, resource: String, subresource: String
+    ) -> Bool {
+        self.matchesOperation(operation)
+            && Self.contains(self.apiGroups, group)
+            && Self.contains(self.apiVersions, version)
+            && self.matchesResource(resource, subresource: subresource)
     }
 
     private func matchesOperation(_ operation: AdmissionOperation) -> Bool {

@@ -23,6 +23,8 @@ public final class APIServer: Sendable {
     let cleanupsInFlight: Mutex<Set<ObjectKey>>
     /// The admission webhook configurations, parsed, by resource (`mutatingwebhookconfigurations`, ...).
     let webhookConfigurationCache: Mutex<[String: WebhookConfigurationCache]>
+    /// Which request shapes the webhook rules cover (see ``webhooksMayApply(_:to:mutating:validating:cache:)``).
+    let webhookCoverage: Mutex<WebhookCoverage>
 
     /// Creates a server over `store`. Resources of CRDs already in the store are served straight away.
     public init(
@@ -39,6 +41,7 @@ public final class APIServer: Sendable {
         self.openAPICache = Mutex(nil)
         self.cleanupsInFlight = Mutex([])
         self.webhookConfigurationCache = Mutex([:])
+        self.webhookCoverage = Mutex(WebhookCoverage())
         self.reloadCustomResourceDefinitions()
     }
 

@@ -100,6 +100,12 @@ public final class ObjectStore: Sendable {
         self.state.withLock { $0.committed(key) }
     }
 
+    /// The version of the last durable change (write or deletion) of any object of `resource` in `group`;
+    /// 0 when there has been none since the store opened with none. Any later change gives a greater value.
+    public func lastChange(group: String, resource: String) -> UInt64 {
+        self.state.withLock { $0.lastChanges[ResourceID(group: group, resource: resource)] ?? 0 }
+    }
+
     /// The objects whose `metadata.ownerReferences` name `uid`, in key order.
     public func dependents(ofOwner uid: String) -> [StoredObject] {
         self.state.withLock { state in
