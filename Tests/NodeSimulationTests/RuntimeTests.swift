@@ -23,6 +23,17 @@ import Testing
         #expect(throws: ImageReferenceError.self) { try ImageReference(parsing: reference) }
     }
 
+    /// The cache answers as parsing does, the same text twice and across a capacity reset; bad text throws.
+    @Test func cachedReferencesParseAsTheyWould() throws {
+        let cache = ImageReferenceCache(capacity: 2)
+        for text in ["nginx", "nginx:1.25", "user/app:v1", "nginx", "quay.io/org/img:1"] {
+            #expect(try cache.reference(text) == ImageReference(parsing: text))
+            #expect(cache.normalized(text) == (try ImageReference(parsing: text)).description)
+        }
+        #expect(throws: ImageReferenceError.self) { try cache.reference("Nginx") }
+        #expect(cache.normalized("nginx:") == nil)
+    }
+
     @Test func sha256MatchesKnownVectors() {
         #expect(SHA256.hexDigest("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
         #expect(SHA256.hexDigest("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")

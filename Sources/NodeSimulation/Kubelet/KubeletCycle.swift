@@ -101,7 +101,7 @@ struct KubeletCycle {
 
     private func normalized(_ image: String?) -> String {
         guard let image else { return "" }
-        return (try? ImageReference(parsing: image))?.description ?? image
+        return ImageReferenceCache.shared.normalized(image) ?? image
     }
 
     private func waitingStatus(_ container: Container, previous: ContainerStatus?, reason: String, message: String?) -> ContainerStatus {
@@ -313,7 +313,7 @@ struct KubeletCycle {
         let image = container.image ?? ""
         let reference: ImageReference
         do {
-            reference = try ImageReference(parsing: image)
+            reference = try ImageReferenceCache.shared.reference(image)
         } catch {
             return .waiting(reason: "InvalidImageName", message: "Failed to apply default image tag \"\(image)\": couldn't parse image name \"\(image)\": \(error.reason)")
         }

@@ -183,10 +183,13 @@ final class KubeletReconciler: Reconciler {
     private func plan(pod: Pod, key: ObjectKey, node: Node, store: SimulatedImageStore, credentials: PullSecretCredentials, now: KubeTime) -> KubeletPlan {
         var images: [String: ImagePullView] = [:]
         for container in pod.spec.initContainers + pod.spec.containers {
-            guard let image = container.image, let reference = try? ImageReference(parsing: image) else { continue }
+            guard let image = container.image, let reference = try? ImageReferenceCache.shared.reference(image) else { continue }
             let normalized = reference.description
-            if images[normalized] == nil {
-                images[normalized] = store.view(for: normalized, credential: credentials.credential(for: normalized))
+            // The registry's digest only for a policy of Always (what the cycle compares it for).
+            let always = (container.imagePullPolicy ?? (reference.isLatestOrUntagged ? "Always" : "IfNotPresent")) == "Always"
+            if images[normalized] == nil || (always && images[normalized]?.remoteDigest == nil) {
+                images[normalized] = store.view(
+                    for: normalized, credential: credentials.credential(for: normalized), remote: always)
             }
         }
         var observed = Set<String>()

@@ -100,10 +100,11 @@ public final class SimulatedImageStore: ImageService, Sendable {
     }
 
     /// Everything the kubelet planner needs about `reference` (see ``ImagePullView``); the registry is asked
-    /// for its current digest with `credential`.
-    public func view(for reference: String, credential: RegistryCredential? = nil) -> ImagePullView {
+    /// for its current digest with `credential` unless `remote` is `false` (the digest matters only to
+    /// `imagePullPolicy: Always`; the view then has none).
+    public func view(for reference: String, credential: RegistryCredential? = nil, remote: Bool = true) -> ImagePullView {
         let key = Self.key(reference)
-        let remote = try? self.registry.resolve(reference, credential: credential)
+        let remote = remote ? try? self.registry.resolve(reference, credential: credential) : nil
         return self.state.withLock { state in
             ImagePullView(
                 local: state.referenceToLocal[key],
@@ -138,6 +139,6 @@ public final class SimulatedImageStore: ImageService, Sendable {
     }
 
     private static func key(_ reference: String) -> String {
-        (try? ImageReference(parsing: reference))?.description ?? reference
+        ImageReferenceCache.shared.normalized(reference) ?? reference
     }
 }

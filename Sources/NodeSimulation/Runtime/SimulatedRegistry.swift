@@ -73,7 +73,7 @@ public final class SimulatedRegistry: Sendable {
     public func resolve(_ reference: String, credential: RegistryCredential?) throws(ContainerRuntimeError) -> ResolvedImage {
         let normalized: ImageReference
         do {
-            normalized = try ImageReference(parsing: reference)
+            normalized = try ImageReferenceCache.shared.reference(reference)
         } catch {
             throw ContainerRuntimeError(code: .unknown, message: error.description)
         }
