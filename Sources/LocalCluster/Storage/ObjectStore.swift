@@ -21,6 +21,8 @@ public final class ObjectStore: Sendable {
     /// `nil` for an in-memory store.
     let log: WriteAheadLog?
     let state: Mutex<StoreState>
+    /// The state's change marks, read without its lock.
+    let lastChanges: ResourceChangeMarks
 
     /// What recovery found when the store was opened from a directory.
     public struct RecoveryInfo: Sendable, Hashable {
@@ -46,9 +48,9 @@ public final class ObjectStore: Sendable {
     public init(configuration: Configuration = Configuration()) {
         self.configuration = configuration
         self.log = nil
-        self.state = Mutex(
-            StoreState(objects: [:], resourceVersion: 0, historyLimit: configuration.historyLimit, logBytes: 0)
-        )
+        let state = StoreState(objects: [:], resourceVersion: 0, historyLimit: configuration.historyLimit, logBytes: 0)
+        self.lastChanges = state.lastChanges
+        self.state = Mutex(state)
         self.recovery = RecoveryInfo(objectCount: 0, resourceVersion: 0, truncatedBytes: 0)
     }
 
@@ -59,14 +61,14 @@ public final class ObjectStore: Sendable {
         let (log, recovery) = try WriteAheadLog.open(directory: directory)
         self.configuration = configuration
         self.log = log
-        self.state = Mutex(
-            StoreState(
-                objects: recovery.objects,
-                resourceVersion: recovery.resourceVersion,
-                historyLimit: configuration.historyLimit,
-                logBytes: recovery.logBytes
-            )
+        let state = StoreState(
+            objects: recovery.objects,
+            resourceVersion: recovery.resourceVersion,
+            historyLimit: configuration.historyLimit,
+            logBytes: recovery.logBytes
         )
+        self.lastChanges = state.lastChanges
+        self.state = Mutex(state)
         self.recovery = RecoveryInfo(
             objectCount: recovery.objects.count,
             resourceVersion: recovery.resourceVersion,
@@ -103,7 +105,7 @@ public final class ObjectStore: Sendable {
     /// The version of the last durable change (write or deletion) of any object of `resource` in `group`;
     /// 0 when there has been none since the store opened with none. Any later change gives a greater value.
     public func lastChange(group: String, resource: String) -> UInt64 {
-        self.state.withLock { $0.lastChanges[ResourceID(group: group, resource: resource)] ?? 0 }
+        self.lastChanges.lastChange(of: ResourceID(group: group, resource: resource))
     }
 
     /// The objects whose `metadata.ownerReferences` name `uid`, in key order.

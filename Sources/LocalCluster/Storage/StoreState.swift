@@ -46,7 +46,7 @@ struct StoreState: Sendable {
     var nextWatcherID = 0
     /// The version of the last durable change of each resource (for the objects recovered at start, the
     /// store's version then): what caches of a whole resource compare to know they are current.
-    var lastChanges: [ResourceID: UInt64] = [:]
+    let lastChanges = ResourceChangeMarks()
     /// Log bytes written since the last snapshot.
     var logBytes: Int
 
@@ -54,7 +54,7 @@ struct StoreState: Sendable {
         for object in objects.values {
             self.buckets[ResourceID(object.key), default: ResourceBucket()].put(object)
             self.owners.replace(object.key, old: nil, new: object)
-            self.lastChanges[ResourceID(object.key)] = resourceVersion
+            self.lastChanges.mark(ResourceID(object.key), at: resourceVersion)
         }
         self.lastAssigned = resourceVersion
         self.durable = resourceVersion
@@ -117,7 +117,7 @@ struct StoreState: Sendable {
             self.owners.replace(key, old: previous, new: entry.object)
         }
         self.durable = entry.object.resourceVersion
-        self.lastChanges[resource] = entry.object.resourceVersion
+        self.lastChanges.mark(resource, at: entry.object.resourceVersion)
         self.history.append(entry)
         self.publish(entry, to: resource, overflowed: &overflowed)
     }
