@@ -3,10 +3,10 @@ enum PercentDecoding {
     /// The decoded text, or the first bad escape (`%zz`, or a lone `%`) as the error.
     /// - Parameter plusAsSpace: `true` for query components, where `+` means a space.
     static func decode(_ text: some StringProtocol, plusAsSpace: Bool) -> Result<String, InvalidEscape> {
+        // Most segments and parameters have nothing to decode: no copy of their bytes for those.
+        let needsDecoding = text.utf8.contains { $0 == UInt8(ascii: "%") || (plusAsSpace && $0 == UInt8(ascii: "+")) }
+        guard needsDecoding else { return .success(String(text)) }
         let bytes = Array(text.utf8)
-        guard bytes.contains(UInt8(ascii: "%")) || (plusAsSpace && bytes.contains(UInt8(ascii: "+"))) else {
-            return .success(String(text))
-        }
         var output: [UInt8] = []
         output.reserveCapacity(bytes.count)
         var index = 0

@@ -82,7 +82,7 @@ public enum RequestPath: Sendable, Hashable {
             return .resource(try Self.resolveResource(resourcePath, groupVersion: groupVersion, registry: registry))
         case "apis":
             guard let group = rest.first else { return .apiGroupList }
-            guard !registry.versions(ofGroup: group).isEmpty else { throw .notFound(detail: "group \(group) is not served") }
+            guard registry.serves(group: group) else { throw .notFound(detail: "group \(group) is not served") }
             let afterGroup = rest.dropFirst()
             guard let version = afterGroup.first else { return .apiGroup(group) }
             let groupVersion = GroupVersion(group: group, version: version)

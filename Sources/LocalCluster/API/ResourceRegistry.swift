@@ -11,6 +11,7 @@ public struct ResourceRegistry: Sendable, Hashable {
     /// noticeable share of a cheap request.
     private let positions: [ResourceName: Int]
     private let servedGroupVersions: Set<GroupVersion>
+    private let servedGroups: Set<String>
 
     private struct ResourceName: Hashable, Sendable {
         var group: String
@@ -32,6 +33,7 @@ public struct ResourceRegistry: Sendable, Hashable {
         }
         self.positions = positions
         self.servedGroupVersions = served
+        self.servedGroups = Set(served.map(\.group))
     }
 
     /// Registries are equal when they serve the same resources (the lookups follow from them).
@@ -72,6 +74,11 @@ public struct ResourceRegistry: Sendable, Hashable {
     /// The preferred version of `group`; `nil` when the group is not served.
     public func preferredVersion(ofGroup group: String) -> String? {
         self.versions(ofGroup: group).first
+    }
+
+    /// `true` when some resource of `group` is served (in any version).
+    public func serves(group: String) -> Bool {
+        self.servedGroups.contains(group)
     }
 
     /// `true` when some resource is served in `groupVersion`.
