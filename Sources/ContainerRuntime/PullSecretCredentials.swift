@@ -33,7 +33,8 @@ public struct PullSecretCredentials: Sendable, Hashable {
 
     /// The credential for `reference` (by its normalised registry host), if any.
     public func credential(for reference: String) -> RegistryCredential? {
-        guard let parsed = try? ImageReference(parsing: reference) else { return nil }
+        // Most pods have no pull secrets: nothing to parse for those.
+        guard !self.byRegistry.isEmpty, let parsed = try? ImageReferenceCache.shared.reference(reference) else { return nil }
         return self.byRegistry[parsed.domain]
     }
 

@@ -137,14 +137,27 @@ public enum InPlaceUpdate {
     /// `defaultPatchUpdateSpecToPod`: applies the metadata change and new images, recording the pre-update
     /// image IDs in the state annotation.
     public static func patchSpec(_ spec: Spec, to pod: Pod, updateTimestamp: KubeTime) -> Pod {
+        var labels = pod.metadata.labels
+        var annotations = pod.metadata.annotations
         var updated = pod
-        var labels = updated.metadata.labels
+        updated.spec.containers = Self.patchSpec(
+            spec, of: pod, labels: &labels, annotations: &annotations, updateTimestamp: updateTimestamp)
+        updated.metadata.labels = labels
+        updated.metadata.annotations = annotations
+        return updated
+    }
+
+    /// ``patchSpec(_:to:updateTimestamp:)`` on the pod's labels and annotations as the caller holds them (each
+    /// written back to the pod once, not once per key); returns the containers with their new images.
+    private static func patchSpec(
+        _ spec: Spec, of pod: Pod, labels: inout [String: String], annotations: inout [String: String],
+        updateTimestamp: KubeTime
+    ) -> [Container] {
         for (key, value) in spec.labels { labels[key] = value }
         for key in spec.removedLabels { labels[key] = nil }
-        var annotations = updated.metadata.annotations
         for (key, value) in spec.annotations { annotations[key] = value }
         for key in spec.removedAnnotations { annotations[key] = nil }
-        var containers = updated.spec.containers
+        var containers = pod.spec.containers
         var changed: [String] = []
         for index in containers.indices {
             if let image = spec.containerImages[containers[index].name] {
@@ -152,7 +165,6 @@ public enum InPlaceUpdate {
                 changed.append(containers[index].name)
             }
         }
-        updated.spec.containers = containers
         var lastImageIDs: [String: String] = [:]
         for status in pod.status.containerStatuses where changed.contains(status.name) {
             lastImageIDs[status.name] = status.imageID ?? ""
@@ -160,9 +172,7 @@ public enum InPlaceUpdate {
         annotations[KruiseKeys.inPlaceUpdateState] = stateJSON(
             revision: spec.revision, updateTimestamp: updateTimestamp,
             lastImageIDs: lastImageIDs.isEmpty ? nil : lastImageIDs, batchContainers: changed)
-        updated.metadata.labels = labels
-        updated.metadata.annotations = annotations
-        return updated
+        return containers
     }
 
     /// `Update`: the in-place update of `pod` to `spec` starting at `now`. The writes it makes are worked out
@@ -183,23 +193,30 @@ public enum InPlaceUpdate {
     }
 
     /// The pod change of an update: revision labels, lifecycle Updating, state annotation, then images and
-    /// metadata now, or the grace annotation when `graceSeconds > 0`.
+    /// metadata now, or the grace annotation when `graceSeconds > 0`. The labels and annotations are read once
+    /// and written back once (each write of one key rebuilt the whole map and copied the metadata).
     public static func updatedPod(_ pod: Pod, spec: Spec, now: KubeTime) -> PodChange {
+        var labels = pod.metadata.labels
+        var annotations = pod.metadata.annotations
+        labels[KruiseKeys.controllerRevisionHash] = spec.revision
+        labels[KruiseKeys.podTemplateHash] = CloneSetPods.shortHash(spec.revision)
+        // CloneSetPods.settingLifecycle(_, .updating, now:)
+        labels[KruiseKeys.lifecycleState] = LifecycleState.updating.rawValue
+        annotations[KruiseKeys.lifecycleTimestamp] = now.truncatedToSeconds.rfc3339
+        annotations[KruiseKeys.inPlaceUpdateStateOld] = nil
         var updated = pod
-        updated.metadata.labels[KruiseKeys.controllerRevisionHash] = spec.revision
-        updated.metadata.labels[KruiseKeys.podTemplateHash] = CloneSetPods.shortHash(spec.revision)
-        updated = CloneSetPods.settingLifecycle(updated, .updating, now: now)
-        updated.metadata.annotations[KruiseKeys.inPlaceUpdateStateOld] = nil
         if spec.graceSeconds <= 0 {
-            updated = patchSpec(spec, to: updated, updateTimestamp: now)
-            updated.metadata.annotations[KruiseKeys.inPlaceUpdateGrace] = nil
-            updated.metadata.annotations[KruiseKeys.inPlaceUpdateGraceOld] = nil
+            updated.spec.containers = Self.patchSpec(
+                spec, of: pod, labels: &labels, annotations: &annotations, updateTimestamp: now)
+            annotations[KruiseKeys.inPlaceUpdateGrace] = nil
+            annotations[KruiseKeys.inPlaceUpdateGraceOld] = nil
         } else {
-            updated.metadata.annotations[KruiseKeys.inPlaceUpdateState] = stateJSON(
+            annotations[KruiseKeys.inPlaceUpdateState] = stateJSON(
                 revision: spec.revision, updateTimestamp: now, lastImageIDs: nil, batchContainers: nil)
-            updated.metadata.annotations[KruiseKeys.inPlaceUpdateGrace] =
-                String(decoding: spec.json.serialized(), as: UTF8.self)
+            annotations[KruiseKeys.inPlaceUpdateGrace] = String(decoding: spec.json.serialized(), as: UTF8.self)
         }
+        updated.metadata.labels = labels
+        updated.metadata.annotations = annotations
         return PodChange(from: pod, to: updated)
     }
 

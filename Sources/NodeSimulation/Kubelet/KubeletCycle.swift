@@ -45,7 +45,11 @@ struct KubeletCycle {
             status.podIP = podIP
             status.object["podIPs"] = [["ip": .string(podIP)]]
         }
-        status.object["qosClass"] = .string(QualityOfService(pod: self.pod).rawValue)
+        // Set once, as kube-apiserver sets it at creation: a pod's QoS class never changes (a resize that would
+        // change it is refused).
+        if status.object["qosClass"]?.stringValue?.isEmpty ?? true {
+            status.object["qosClass"] = .string(QualityOfService(pod: self.pod).rawValue)
+        }
 
         // Init containers, one after the other.
         var initialized = true
