@@ -108,9 +108,20 @@ public enum CloneSetPods {
     /// The pod with lifecycle `state` and its timestamp annotation (upstream `SetPodLifecycle`).
     public static func settingLifecycle(_ pod: Pod, _ state: LifecycleState, now: KubeTime) -> Pod {
         var copy = pod
-        copy.metadata.labels[KruiseKeys.lifecycleState] = state.rawValue
-        copy.metadata.annotations[KruiseKeys.lifecycleTimestamp] = now.truncatedToSeconds.rfc3339
+        var labels = pod.metadata.labels
+        var annotations = pod.metadata.annotations
+        Self.setLifecycle(state, now: now, labels: &labels, annotations: &annotations)
+        copy.metadata.labels = labels
+        copy.metadata.annotations = annotations
         return copy
+    }
+
+    /// ``settingLifecycle(_:_:now:)`` on labels and annotations the caller writes back itself.
+    static func setLifecycle(
+        _ state: LifecycleState, now: KubeTime, labels: inout [String: String], annotations: inout [String: String]
+    ) {
+        labels[KruiseKeys.lifecycleState] = state.rawValue
+        annotations[KruiseKeys.lifecycleTimestamp] = now.truncatedToSeconds.rfc3339
     }
 
     /// The pod's `controller.kubernetes.io/pod-deletion-cost` (0 when absent or invalid).

@@ -200,9 +200,7 @@ public enum InPlaceUpdate {
         var annotations = pod.metadata.annotations
         labels[KruiseKeys.controllerRevisionHash] = spec.revision
         labels[KruiseKeys.podTemplateHash] = CloneSetPods.shortHash(spec.revision)
-        // CloneSetPods.settingLifecycle(_, .updating, now:)
-        labels[KruiseKeys.lifecycleState] = LifecycleState.updating.rawValue
-        annotations[KruiseKeys.lifecycleTimestamp] = now.truncatedToSeconds.rfc3339
+        CloneSetPods.setLifecycle(.updating, now: now, labels: &labels, annotations: &annotations)
         annotations[KruiseKeys.inPlaceUpdateStateOld] = nil
         var updated = pod
         if spec.graceSeconds <= 0 {
