@@ -323,7 +323,7 @@ struct KubeletCycle {
         }
         let key = reference.description
         let view = self.runtime.images[key] ?? ImagePullView()
-        let policy = container.imagePullPolicy ?? (reference.isLatestOrUntagged ? "Always" : "IfNotPresent")
+        let policy = KubeletPlanner.pullPolicy(of: container, reference: reference)
         if policy == "Never" {
             if let local = view.local { return .ready(local) }
             return .waiting(reason: "ErrImageNeverPull", message: "Container image \"\(image)\" is not present with pull policy of Never")

@@ -1,3 +1,4 @@
+import ContainerRuntime
 public import KubeJSON
 public import KubeModel
 
@@ -25,6 +26,12 @@ public struct KubeletPlanner: Sendable {
     /// `containerd://` and 64 hex digits.
     public static func containerID(podUID: String, containerName: String, restartCount: Int32) -> String {
         "containerd://" + SHA256.hexDigest("\(podUID)/\(containerName)/\(restartCount)")
+    }
+
+    /// The pull policy the kubelet applies to `container` (whose image is `reference`): its own, or as kube
+    /// defaults it, `Always` for an untagged or `:latest` image and `IfNotPresent` otherwise.
+    static func pullPolicy(of container: Container, reference: ImageReference) -> String {
+        container.imagePullPolicy ?? (reference.isLatestOrUntagged ? "Always" : "IfNotPresent")
     }
 
     /// The next step for `pod` on `node` at `now`.

@@ -186,7 +186,7 @@ final class KubeletReconciler: Reconciler {
             guard let image = container.image, let reference = try? ImageReferenceCache.shared.reference(image) else { continue }
             let normalized = reference.description
             // The registry's digest only for a policy of Always (what the cycle compares it for).
-            let always = (container.imagePullPolicy ?? (reference.isLatestOrUntagged ? "Always" : "IfNotPresent")) == "Always"
+            let always = KubeletPlanner.pullPolicy(of: container, reference: reference) == "Always"
             if images[normalized] == nil || (always && images[normalized]?.remoteDigest == nil) {
                 images[normalized] = store.view(
                     for: normalized, credential: credentials.credential(for: normalized), remote: always)
