@@ -17,8 +17,7 @@ extension APIServer {
         validation: WriteQueryOptions.FieldValidation? = nil
     ) async throws(APIStatus) -> JSONValue? {
         let (mutating, validating) = self.webhookConfigurations()
-        guard Self.webhooksMayApply(operation, to: target, mutating: mutating, validating: validating, cache: self.webhookCoverage)
-        else { return object }
+        guard self.webhooksMayApply(operation, to: target, mutating: mutating, validating: validating) else { return object }
         let attributes = self.admissionAttributes(operation, object: object, oldObject: oldObject, target: target, dryRun: dryRun)
         let controller = AdmissionController(transport: self.admissionTransport)
         let outcome = try await controller.admit(
@@ -112,16 +111,16 @@ extension APIServer {
     /// version or an equivalent one), whatever the scope and the selectors: admission then has nothing to
     /// run, and a write skips building its review. Most writes (status updates above all) are such. Answers
     /// are kept per request shape until either kind of configuration changes.
-    static func webhooksMayApply(
+    private func webhooksMayApply(
         _ operation: AdmissionOperation, to target: ResourceRequest, mutating: WebhookConfigurationCache,
-        validating: WebhookConfigurationCache, cache: borrowing Mutex<WebhookCoverage>
+        validating: WebhookConfigurationCache
     ) -> Bool {
         if mutating.configurations.isEmpty && validating.configurations.isEmpty { return false }
         let resource = target.groupVersionResource
         let shape = WebhookCoverage.Shape(
             operation: operation, group: resource.group, version: resource.version, resource: resource.resource,
             subresource: target.subresource?.name ?? "")
-        let known = cache.withLock { coverage -> Bool? in
+        let known = self.webhookCoverage.withLock { coverage -> Bool? in
             guard coverage.mutatingAt == mutating.changedAt, coverage.validatingAt == validating.changedAt else {
                 coverage = WebhookCoverage(mutatingAt: mutating.changedAt, validatingAt: validating.changedAt)
                 return nil
@@ -141,7 +140,7 @@ extension APIServer {
                 }
             }
         }
-        cache.withLock { coverage in
+        self.webhookCoverage.withLock { coverage in
             if coverage.mutatingAt == mutating.changedAt && coverage.validatingAt == validating.changedAt {
                 coverage.answers[shape] = covered
             }
@@ -175,8 +174,7 @@ extension APIServer {
     /// act on the parent rather than store what was posted.
     func admitSubresourceCreate(_ target: ResourceRequest, request: APIRequest) async throws(APIStatus) {
         let (mutating, validating) = self.webhookConfigurations()
-        guard Self.webhooksMayApply(.create, to: target, mutating: mutating, validating: validating, cache: self.webhookCoverage)
-        else { return }
+        guard self.webhooksMayApply(.create, to: target, mutating: mutating, validating: validating) else { return }
         let body = try RequestBody.decode(request)
         let options = WriteQueryOptions(query: request.query)
         _ = try await self.admit(.create, object: body, oldObject: nil, target: target, dryRun: options.isDryRun)

@@ -23,7 +23,7 @@ public final class APIServer: Sendable {
     let cleanupsInFlight: Mutex<Set<ObjectKey>>
     /// The admission webhook configurations, parsed, by resource (`mutatingwebhookconfigurations`, ...).
     let webhookConfigurationCache: Mutex<[String: WebhookConfigurationCache]>
-    /// Which request shapes the webhook rules cover (see ``webhooksMayApply(_:to:mutating:validating:cache:)``).
+    /// Which request shapes the webhook rules cover (see `webhooksMayApply(_:to:mutating:validating:)`).
     let webhookCoverage: Mutex<WebhookCoverage>
 
     /// Creates a server over `store`. Resources of CRDs already in the store are served straight away.
