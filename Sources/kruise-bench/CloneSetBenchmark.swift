@@ -95,33 +95,15 @@ struct CloneSetBenchmark {
             let pods = try await client.list(Pod.self, namespace: "default", options: ListOptions(labelSelector: "app=clone")).items
             return pods.count == n && pods.allSatisfy { $0.metadata.labels["lifecycle.apps.kruise.io/state"] == "Normal" }
         }
-        let generation = Mutex<Int>(0)
-        let cloneSetUpdate = try await self.phase("cloneset-update", cluster, client, watching: cloneSets, patching: {
-            let patched = try await Self.patchCloneSet(
-                client, #"{"spec":{"template":{"spec":{"containers":[{"name":"app","image":"nginx:1.28","resources":{"requests":{"cpu":"10m","memory":"16Mi"}}}]}}}}"#)
-            generation.withLock { $0 = patched["metadata"]?["generation"]?.intValue ?? 0 }
-        }) { cloneSet in
-            // Done once the controller saw the new template and every pod is updated and ready again.
-            let status = cloneSet["status"] ?? .emptyObject
-            return (status["observedGeneration"]?.intValue ?? 0) >= generation.withLock({ $0 })
-                && status["updatedReadyReplicas"]?.intValue == n && status["replicas"]?.intValue == n
-                && status["readyReplicas"]?.intValue == n
-        }
+        let cloneSetUpdate = try await self.cloneSetRollout(
+            "cloneset-update", cluster, client, watching: cloneSets,
+            #"{"spec":{"template":{"spec":{"containers":[{"name":"app","image":"nginx:1.28","resources":{"requests":{"cpu":"10m","memory":"16Mi"}}}]}}}}"#)
         // The same CloneSet's own ReCreate update back to the first image, for comparison with its in-place update
         // under the same controller, pods and maxUnavailable (the Deployment moves up to half of its pods at once:
         // 25% surge and 25% unavailable).
-        let recreateGeneration = Mutex<Int>(0)
-        let cloneSetRecreate = try await self.phase("cloneset-recreate", cluster, client, watching: cloneSets, patching: {
-            let patched = try await Self.patchCloneSet(
-                client,
-                #"{"spec":{"updateStrategy":{"type":"ReCreate"},"template":{"spec":{"containers":[{"name":"app","image":"nginx:1.27","resources":{"requests":{"cpu":"10m","memory":"16Mi"}}}]}}}}"#)
-            recreateGeneration.withLock { $0 = patched["metadata"]?["generation"]?.intValue ?? 0 }
-        }) { cloneSet in
-            let status = cloneSet["status"] ?? .emptyObject
-            return (status["observedGeneration"]?.intValue ?? 0) >= recreateGeneration.withLock({ $0 })
-                && status["updatedReadyReplicas"]?.intValue == n && status["replicas"]?.intValue == n
-                && status["readyReplicas"]?.intValue == n
-        }
+        let cloneSetRecreate = try await self.cloneSetRollout(
+            "cloneset-recreate", cluster, client, watching: cloneSets,
+            #"{"spec":{"updateStrategy":{"type":"ReCreate"},"template":{"spec":{"containers":[{"name":"app","image":"nginx:1.27","resources":{"requests":{"cpu":"10m","memory":"16Mi"}}}]}}}}"#)
         let rss = Double(cluster.residentBytes) / 1_048_576
         let setting = "\(self.nodes) nodes, \(n) pods"
         return [
@@ -214,6 +196,26 @@ struct CloneSetBenchmark {
         let cpuSeconds = cluster.cpuSeconds - cpuBefore
         let writes = try await Self.clusterVersion(client) - versionBefore
         return Phase(seconds: seconds, cpuSeconds: cpuSeconds, writes: writes)
+    }
+
+    /// A phase that patches the CloneSet with `body` (a template change) and ends once the controller saw the new
+    /// generation and every pod is updated and ready again.
+    private func cloneSetRollout(
+        _ name: String, _ cluster: BenchmarkServer, _ client: KubeClient, watching cloneSets: ResourceLocation, _ body: String
+    ) async throws -> Phase {
+        let n = self.pods
+        // The generation the change gives, from the patch's answer: the watch's first event is the CloneSet as it
+        // was before the change, complete at its old generation.
+        let generation = Mutex<Int>(0)
+        return try await self.phase(name, cluster, client, watching: cloneSets, patching: {
+            let patched = try await Self.patchCloneSet(client, body)
+            generation.withLock { $0 = patched["metadata"]?["generation"]?.intValue ?? 0 }
+        }) { cloneSet in
+            let status = cloneSet["status"] ?? .emptyObject
+            return (status["observedGeneration"]?.intValue ?? 0) >= generation.withLock({ $0 })
+                && status["updatedReadyReplicas"]?.intValue == n && status["replicas"]?.intValue == n
+                && status["readyReplicas"]?.intValue == n
+        }
     }
 
     /// The cluster's resourceVersion now: a list's answers carry the store's latest version.
